@@ -1,0 +1,42 @@
+"""The pure model of Foedus: states, agreements, provisions and their taxonomy. No I/O."""
+
+from __future__ import annotations
+
+from foedus.domain.agreements import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Party,
+    PartyRole,
+    Provision,
+    SourceRef,
+)
+from foedus.domain.provisions import (
+    ATOP_VARIABLES,
+    PROVISION_LABELS,
+    ProvisionGroup,
+    ProvisionLabel,
+    label_info,
+)
+from foedus.domain.sensitivity import Sensitivity
+from foedus.domain.states import COW_REGIONS, MembershipSpell, State, cow_region
+
+__all__ = [
+    "ATOP_VARIABLES",
+    "COW_REGIONS",
+    "PROVISION_LABELS",
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "MembershipSpell",
+    "Party",
+    "PartyRole",
+    "Provision",
+    "ProvisionGroup",
+    "ProvisionLabel",
+    "Sensitivity",
+    "SourceRef",
+    "State",
+    "cow_region",
+    "label_info",
+]

@@ -1,0 +1,47 @@
+"""``foedus countries``: a state's agreements over time, partners and capability."""
+
+from __future__ import annotations
+
+import typer
+
+from foedus.config import SETTINGS
+from foedus.interfaces.cli._context import clearance, registry
+from foedus.interfaces.cli.output import OutputFormat, console, emit
+from foedus.services.registry import country_profile
+
+__all__ = ["app"]
+
+app = typer.Typer(help="States: agreements, partners, capabilities.", no_args_is_help=True)
+_NMC_DEFAULT = next(s.default for s in SETTINGS if s.name == "FOEDUS_NMC_VERSION")
+
+
+@app.command("show")
+def show(
+    country: str = typer.Argument(..., help="Name, ISO3 or COW code, e.g. USA, India, 750."),
+    nmc: str = typer.Option(_NMC_DEFAULT, "--nmc", help="NMC release: 6.0 or 7.0."),
+    top: int = typer.Option(15, "--top", help="Partners to list in the table."),
+    fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
+) -> None:
+    """One state: identity, agreements per year by source, partners, CINC."""
+    profile = country_profile(registry(), country, nmc_version=nmc, clearance=clearance())
+    if fmt is OutputFormat.JSON:
+        emit(profile, fmt)
+        return
+    if fmt is OutputFormat.CSV:
+        emit(profile["agreements_by_year"], fmt)
+        return
+    spells = ", ".join(f"{s['start'][:4]}–{s['end'][:4]}" for s in profile["membership"])
+    console.print(
+        f"[bold]{profile['name']}[/] (COW {profile['ccode']} {profile['abbreviation']}, "
+        f"ISO3 {profile['iso3']}, {profile['region']}); system member {spells}; "
+        f"{profile['agreements']} agreements in the registry"
+    )
+    emit(profile["agreements_by_year"], fmt, title="Agreements signed per year, by source")
+    emit(profile["partners"][:top], fmt, title=f"Top partners (of {len(profile['partners'])})")
+    series = profile["capability"]["series"]
+    if series:
+        latest = series[-1]
+        console.print(
+            f"Capability (NMC {profile['capability']['nmc_version']}): CINC {latest['cinc']:.4f} "
+            f"in {latest['year']}; peak {max(row['cinc'] or 0 for row in series):.4f}"
+        )

@@ -1,0 +1,1 @@
+"""Use cases over the registry, analytics and extraction: what the interfaces call."""
