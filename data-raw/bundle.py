@@ -45,6 +45,25 @@ BUNDLE: dict[str, tuple[str, list[str]]] = {
 }
 
 
+def _origins(provenance: Path) -> dict[str, str]:
+    """File -> "owner/name @ commit : path" from a shared PROVENANCE.md file table.
+
+    Files marked *converted* are CSV exports of an R data file; their origin is that of
+    the R file, with the conversion noted.
+    """
+    origins: dict[str, str] = {}
+    for line in provenance.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0] and "@" in cells[1]:
+            origins[cells[0]] = cells[1]
+    for line in provenance.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[1].startswith("*converted* from "):
+            source = cells[1].removeprefix("*converted* from ").split(" ")[0]
+            origins[cells[0]] = f"CSV export of {source}, {origins.get(source, 'unknown')}"
+    return origins
+
+
 def _rows(path: Path) -> int:
     with path.open(newline="", encoding="latin-1") as handle:
         return sum(1 for _ in csv.reader(handle)) - 1
@@ -56,6 +75,7 @@ def main(shared: Path, target: Path) -> None:
         out = target / key
         out.mkdir(parents=True, exist_ok=True)
         manifest[key] = {}
+        origins = _origins(shared / folder / "PROVENANCE.md")
         for name in files:
             src = shared / folder / name
             shutil.copyfile(src, out / name)
@@ -64,9 +84,41 @@ def main(shared: Path, target: Path) -> None:
                 "bytes": len(data),
                 "rows": _rows(src),
                 "sha256": hashlib.sha256(data).hexdigest(),
-                "upstream": f"shared/data/{folder}/{name}",
+                "origin": origins[name],
             }
     (target / "MANIFEST.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    (target / "PROVENANCE.md").write_text(_provenance(manifest), encoding="utf-8")
+
+
+def _provenance(manifest: dict[str, dict[str, dict[str, object]]]) -> str:
+    """The bundled data's provenance: citation, version and files of each dataset."""
+    from foedus.datasets.catalog import DATASETS
+
+    lines = [
+        "# Provenance of the bundled data",
+        "",
+        "Written by `data-raw/bundle.py`; `foedus data sources` and `foedus data cite` print",
+        "the same facts. Files are byte-for-byte copies of the release files named below.",
+    ]
+    for key, files in manifest.items():
+        meta = DATASETS[key]
+        lines += [
+            "",
+            f"## {meta.title} ({key})",
+            "",
+            f"Version {meta.version}; {meta.coverage}.",
+            f"Terms: {meta.terms}",
+            "",
+            "Cite:",
+            "",
+        ]
+        lines += [f"- {citation}" for citation in meta.citations]
+        lines += ["", "| file | rows | sha256 | taken from |", "|---|---|---|---|"]
+        lines += [
+            f"| {name} | {entry['rows']} | `{str(entry['sha256'])[:16]}…` | {entry['origin']} |"
+            for name, entry in files.items()
+        ]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

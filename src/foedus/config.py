@@ -10,7 +10,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["SETTINGS", "Setting", "cli_clearance", "data_dir", "database_url", "shared_dir"]
+__all__ = [
+    "SETTINGS",
+    "Setting",
+    "cli_clearance",
+    "data_dir",
+    "database_url",
+    "nmc_version",
+    "shared_dir",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +49,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "FOEDUS_NMC_VERSION",
         "7.0",
-        "NMC capabilities release loaded by `foedus init` and used by analytics: 6.0 or 7.0.",
+        "NMC release (6.0 or 7.0) used where capabilities are shown or analysed; both are loaded.",
     ),
     Setting(
         "FOEDUS_SHARED",
@@ -64,7 +72,7 @@ def data_dir() -> Path:
 
 
 def database_url() -> str:
-    """The registry's SQLAlchemy URL: ``FOEDUS_DATABASE_URL`` or a SQLite file in :func:`data_dir`."""
+    """The registry's URL: ``FOEDUS_DATABASE_URL``, else a SQLite file in :func:`data_dir`."""
     url = os.environ.get("FOEDUS_DATABASE_URL")
     if url:
         return url
@@ -79,3 +87,8 @@ def shared_dir() -> Path:
 def cli_clearance() -> str:
     """The clearance the command line reads with (``FOEDUS_CLEARANCE``, default public)."""
     return os.environ.get("FOEDUS_CLEARANCE", "public")
+
+
+def nmc_version() -> str:
+    """The NMC release used by default (``FOEDUS_NMC_VERSION``: ``6.0`` or ``7.0``)."""
+    return os.environ.get("FOEDUS_NMC_VERSION", "7.0")

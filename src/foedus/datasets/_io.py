@@ -12,8 +12,6 @@ from foedus.errors import RowError, SchemaError
 
 __all__ = ["read_release_csv"]
 
-_TYPE_NAMES = {pl.Int64: "an integer", pl.Float64: "a number", pl.Int32: "an integer"}
-
 
 def read_release_csv(
     path: Path,
@@ -57,7 +55,7 @@ def read_release_csv(
                 str(path),
                 row + 2,
                 name,
-                f"{column[row]!r} is not {_TYPE_NAMES.get(dtype, str(dtype))}",  # type: ignore[call-overload]
+                f"{column[row]!r} is not {_describe(dtype)}",
             )
         casts.append(typed.alias(name))
     return pl.DataFrame(casts)
@@ -67,7 +65,14 @@ def _to_int(text: pl.Series) -> pl.Series:
     """Integers, accepting whole-valued decimals such as ``"8659.0"`` from R exports."""
     as_float = text.cast(pl.Float64, strict=False)
     whole = as_float.is_not_null() & (as_float == as_float.floor())
-    return (
-        pl.select(pl.when(whole).then(as_float).otherwise(None).cast(pl.Int64).alias(text.name))
-        .to_series()
-    )
+    return pl.select(
+        pl.when(whole).then(as_float).otherwise(None).cast(pl.Int64).alias(text.name)
+    ).to_series()
+
+
+def _describe(dtype: object) -> str:
+    if dtype == pl.Int64:
+        return "an integer"
+    if dtype == pl.Float64:
+        return "a number"
+    return str(dtype)

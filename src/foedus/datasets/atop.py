@@ -1,5 +1,9 @@
 """ATOP 5.1 (Leeds et al.): alliances, their phases and member spells, 1815-2018.
 
+Foedus takes its alliances from ATOP only. The maintainer of the COW Formal Alliances
+data asks that software neither distribute nor facilitate that dataset, so ATOP's
+cross-reference columns to it (``cowid``, ``cow4id``) are not loaded.
+
 ATOP's obligation and provision variables map to the provision taxonomy; graded codes
 (MILCON 0-3, BASE 0-3, MILAID 0-4, ORGAN1 1-3...) keep their grade. Every ATOP code
 of an alliance is also kept under ``attributes["atop"]`` as coded.
@@ -57,19 +61,15 @@ _CODES = (
     "agprois", "conmen", "ecaid", "interv",
 )  # fmt: skip
 _DATES = ("begyr", "begmo", "begday", "endyr", "endmo", "endday")
-ALLIANCE_SCHEMA = {"atopid": pl.Int64, "cowid": pl.Int64, "cow4id": pl.Int64} | {
-    name: pl.Int64 for name in _DATES + _CODES
-}
-PHASE_SCHEMA = {"atopid": pl.Int64, "atopidphase": pl.Float64, "phase": pl.Int64} | {
-    name: pl.Int64 for name in _DATES + _CODES
-}
-MEMBER_SCHEMA = {
-    name: pl.Int64
-    for name in (
-        "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit",
-        "phase", "ineffect", "bilat", "defense", "offense", "neutral", "nonagg", "consul",
-    )
-}  # fmt: skip
+ALLIANCE_SCHEMA = {"atopid": pl.Int64} | dict.fromkeys(_DATES + _CODES, pl.Int64)
+PHASE_SCHEMA = {"atopid": pl.Int64, "atopidphase": pl.Float64, "phase": pl.Int64} | dict.fromkeys(
+    _DATES + _CODES, pl.Int64
+)
+_MEMBER_COLUMNS = (
+    "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase",
+    "ineffect", "bilat", "defense", "offense", "neutral", "nonagg", "consul",
+)  # fmt: skip
+MEMBER_SCHEMA = dict.fromkeys(_MEMBER_COLUMNS, pl.Int64)
 
 
 def read_alliances(path: Path | None = None) -> pl.DataFrame:
@@ -163,8 +163,7 @@ def atop_agreements(
                 in_force=_date(row["begyr"], row["begmo"], row["begday"]),
                 ended=ended,
                 status=AgreementStatus.ENDED if ended else AgreementStatus.IN_FORCE,
-                sources=[SourceRef("atop", str(row["atopid"]), VERSION)]
-                + ([SourceRef("cow_alliance", str(row["cowid"]), None)] if row["cowid"] else []),
+                sources=[SourceRef("atop", str(row["atopid"]), VERSION)],
                 provisions=provisions,
                 attributes={"atop": {name: row[name] for name in _CODES if row[name] is not None}},
             )

@@ -76,7 +76,7 @@ DATASETS: dict[str, DatasetMeta] = {
             "6.0 and 7.0",
             "v6.0 1816-2016; v7.0 1816-2022",
             (
-                "Singer, J. David, Stuart Bremer, and John Stuckey. 1972. \"Capability "
+                'Singer, J. David, Stuart Bremer, and John Stuckey. 1972. "Capability '
                 'Distribution, Uncertainty, and Major Power War, 1820-1965." In Bruce Russett '
                 "(ed.), Peace, War, and Numbers. Beverly Hills: Sage, 19-48.",
             ),
@@ -133,10 +133,10 @@ DATASETS: dict[str, DatasetMeta] = {
             "GML 2.2.1; MID 5.0",
             "GML 1816-2010; MID 5.0 1816-2014",
             (
-                "Gibler, Douglas M., Steven V. Miller, and Erin K. Little. 2016. \"An Analysis "
+                'Gibler, Douglas M., Steven V. Miller, and Erin K. Little. 2016. "An Analysis '
                 'of the Militarized Interstate Dispute (MID) Dataset, 1816-2001." International '
                 "Studies Quarterly 60(4): 719-730.",
-                "Palmer, Glenn, et al. 2022. \"The MID5 Dataset, 2011-2014.\" Conflict "
+                'Palmer, Glenn, et al. 2022. "The MID5 Dataset, 2011-2014." Conflict '
                 "Management and Peace Science 39(4).",
             ),
             "Free to use with citation.",
@@ -159,7 +159,7 @@ DATASETS: dict[str, DatasetMeta] = {
             "1.0.4.9000",
             "1950-2024",
             (
-                "Allen, Michael A., Michael E. Flynn, and Carla Martinez Machain. 2022. \"Global "
+                'Allen, Michael A., Michael E. Flynn, and Carla Martinez Machain. 2022. "Global '
                 'U.S. military deployment data: 1950-2020." Conflict Management and Peace '
                 "Science 39(3): 351-370.",
                 "Vine, David. 2015. Base Nation: How U.S. Military Bases Abroad Harm America and "

@@ -65,7 +65,9 @@ def states() -> tuple[State, ...]:
     previous = coco_logger.level
     coco_logger.setLevel(logging.ERROR)
     try:
-        iso = coco.CountryConverter().convert(names["statenme"].to_list(), to="ISO3", not_found=None)
+        iso = coco.CountryConverter().convert(
+            names["statenme"].to_list(), to="ISO3", not_found=None
+        )
     finally:
         coco_logger.setLevel(previous)
     iso_by_code: dict[int, str | None] = {}

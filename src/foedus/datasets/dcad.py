@@ -99,14 +99,14 @@ def read_dcad(path: Path | None = None) -> pl.DataFrame:
     )
     return frame.with_columns(
         [pl.col(name).alias(f"{name}_code") for name in CODED_COLUMNS]
-        + [pl.when(pl.col(name) < 0).then(None).otherwise(pl.col(name)).alias(name)
-           for name in CODED_COLUMNS]
+        + [
+            pl.when(pl.col(name) < 0).then(None).otherwise(pl.col(name)).alias(name)
+            for name in CODED_COLUMNS
+        ]
     )
 
 
-def check_dcad(
-    frame: pl.DataFrame, known: dict[int, str]
-) -> tuple[pl.DataFrame, list[DcadIssue]]:
+def check_dcad(frame: pl.DataFrame, known: dict[int, str]) -> tuple[pl.DataFrame, list[DcadIssue]]:
     """Apply the known corrections and refuse rows that cannot be placed.
 
     ``known`` maps each COW code to its COW abbreviation. Returns the rows to load and
@@ -137,9 +137,7 @@ def check_dcad(
             continue
         unknown = [row[f"ccode{s}"] for s in ("1", "2") if row[f"ccode{s}"] not in known]
         if unknown:
-            issues.append(
-                DcadIssue(dcad_id, line, "refused", f"not a COW state code: {unknown}")
-            )
+            issues.append(DcadIssue(dcad_id, line, "refused", f"not a COW state code: {unknown}"))
             continue
         for side in ("1", "2"):
             code, name = row[f"ccode{side}"], row[f"cowName{side}"]
@@ -194,7 +192,11 @@ def dcad_agreements(frame: pl.DataFrame, names: dict[int, str]) -> list[Agreemen
             "source_type": row["sourceType"],
             "publication": row["source"],
             "unts": row["UNTS"],
-            "signed_precision": "day" if row["signDay"] else "month" if row["signMonth"] else "year",
+            "signed_precision": "day"
+            if row["signDay"]
+            else "month"
+            if row["signMonth"]
+            else "year",
         } | {f"{name}_code": row[f"{name}_code"] for name in CODED_COLUMNS}
         agreements.append(
             Agreement(

@@ -24,7 +24,7 @@ from foedus.storage.repository import delete_origin, insert_agreements
 __all__ = ["LOADERS", "LoadReport", "load_all", "load_dataset"]
 
 #: Bump when a loader's mapping changes, so existing registries reload that dataset.
-MAPPING_VERSION = {"cow_states": "1", "cow_nmc": "1", "dcad": "1", "atop": "1"}
+MAPPING_VERSION = {"cow_states": "1", "cow_nmc": "1", "dcad": "1", "atop": "2"}
 
 
 @dataclass(slots=True)
@@ -144,9 +144,11 @@ def load_dataset(engine: Engine, key: str, *, force: bool = False) -> LoadReport
     """
     fingerprint = _fingerprint(key)
     with engine.begin() as connection:
-        previous = connection.execute(
-            select(t.dataset_loads).where(t.dataset_loads.c.dataset == key)
-        ).mappings().first()
+        previous = (
+            connection.execute(select(t.dataset_loads).where(t.dataset_loads.c.dataset == key))
+            .mappings()
+            .first()
+        )
         if previous is not None and previous["sha256"] == fingerprint and not force:
             return LoadReport(
                 key,

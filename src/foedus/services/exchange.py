@@ -80,8 +80,10 @@ def _decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise RowError(
-            str(path), line, None, f"not UTF-8 text (byte {data[error.start]:#04x}); "
-            "save the file as UTF-8"
+            str(path),
+            line,
+            None,
+            f"not UTF-8 text (byte {data[error.start]:#04x}); save the file as UTF-8",
         ) from None
 
 
@@ -119,7 +121,7 @@ def _csv_records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise RowError(str(path), line, None, f"malformed CSV: {error}") from None
+            raise RowError(str(path), line, None, _csv_reason(error)) from None
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):
@@ -131,6 +133,12 @@ def _csv_records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             if name in record:
                 record[name] = [v.strip() for v in record[name].split(";") if v.strip()]
         yield line, record
+
+
+def _csv_reason(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return f"a field is longer than allowed: at most {MAX_FIELD_CHARS:,} characters"
+    return f"malformed CSV: {error}"
 
 
 def _json_records(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -227,7 +235,7 @@ def _agreement(record: dict[str, Any], line: int) -> Agreement:
         column = "title"
         values["title"] = _text(record["title"], MAX_TITLE_CHARS)
         column = "kind"
-        values["kind"] = AgreementKind(_text(record["kind"], 60))
+        values["kind"] = AgreementKind(_text(record["kind"], 60) or "")
         column = "parties"
         codes = [resolve_country(name) for name in _list(record["parties"])]
         if len(set(codes)) < 2:
@@ -279,7 +287,10 @@ def parse_import(path: Path) -> list[Agreement]:
             raise RowError(str(path), line, fault.column, fault.reason) from None
         if agreement.id in seen:
             raise RowError(
-                str(path), line, "id", f"{agreement.id} repeats the record on line {seen[agreement.id]}"
+                str(path),
+                line,
+                "id",
+                f"{agreement.id} repeats the record on line {seen[agreement.id]}",
             )
         seen[agreement.id] = line
         agreements.append(agreement)

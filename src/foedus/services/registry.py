@@ -137,8 +137,9 @@ def country_profile(
         signed = {
             row.id: (row.signed_year, row.origin)
             for row in connection.execute(
-                select(t.agreements.c.id, t.agreements.c.signed_year, t.agreements.c.origin)
-                .where(t.agreements.c.sensitivity <= int(clearance))
+                select(t.agreements.c.id, t.agreements.c.signed_year, t.agreements.c.origin).where(
+                    t.agreements.c.sensitivity <= int(clearance)
+                )
             )
             if row.id in ids
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import polars as pl
 from sqlalchemy import Connection, Engine, and_, select
@@ -61,7 +62,7 @@ def agreement_party_spells(
         labels: dict[str, list[str]] = {}
         for agreement_id, label in connection.execute(label_rows):
             labels.setdefault(agreement_id, []).append(label)
-    schema = {
+    schema: dict[str, Any] = {
         "agreement_id": pl.String,
         "source": pl.String,
         "kind": pl.String,
@@ -101,7 +102,7 @@ def capabilities_frame(
     return pl.DataFrame([dict(row) for row in rows], infer_schema_length=None)
 
 
-def dataset_loads(engine: Engine | Connection) -> list[dict[str, object]]:
+def dataset_loads(engine: Engine | Connection) -> list[dict[str, Any]]:
     """What is loaded: dataset, version, rows read and loaded, issues, when."""
     with _connection(engine) as connection:
         rows = connection.execute(select(t.dataset_loads).order_by(t.dataset_loads.c.dataset))

@@ -206,9 +206,7 @@ def _filtered(query: AgreementQuery, clearance: Sensitivity) -> Select[Any]:
     return statement
 
 
-def count_agreements(
-    connection: Connection, query: AgreementQuery, clearance: Sensitivity
-) -> int:
+def count_agreements(connection: Connection, query: AgreementQuery, clearance: Sensitivity) -> int:
     """How many agreements match ``query`` (ignoring its limit) within ``clearance``."""
     inner = _filtered(query, clearance).subquery()
     return int(connection.execute(select(func.count()).select_from(inner)).scalar_one())
@@ -230,9 +228,7 @@ def get_agreement(
     connection: Connection, agreement_id: str, clearance: Sensitivity
 ) -> Agreement | None:
     """One agreement by id, or None if it does not exist or is above ``clearance``."""
-    found = search_agreements(
-        connection, AgreementQuery(ids=(agreement_id,), limit=1), clearance
-    )
+    found = search_agreements(connection, AgreementQuery(ids=(agreement_id,), limit=1), clearance)
     return found[0] if found else None
 
 

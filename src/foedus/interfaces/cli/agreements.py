@@ -72,6 +72,10 @@ def show(
         if data[key]:
             console.print(f"  {key:<12} {data[key]}")
     emit(data["parties"], fmt, columns=["ccode", "name", "role", "joined", "left"], title="Parties")
-    emit(data["provision_details"], fmt, columns=["label", "grade", "source", "method"],
-         title="Provisions")
+    emit(
+        data["provision_details"],
+        fmt,
+        columns=["label", "grade", "source", "method"],
+        title="Provisions",
+    )
     emit(data["sources"], fmt, title="Sources")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from foedus.config import SETTINGS
+from foedus.config import nmc_version
 from foedus.interfaces.cli._context import clearance, registry
 from foedus.interfaces.cli.output import OutputFormat, console, emit
 from foedus.services.registry import country_profile
@@ -12,18 +12,19 @@ from foedus.services.registry import country_profile
 __all__ = ["app"]
 
 app = typer.Typer(help="States: agreements, partners, capabilities.", no_args_is_help=True)
-_NMC_DEFAULT = next(s.default for s in SETTINGS if s.name == "FOEDUS_NMC_VERSION")
 
 
 @app.command("show")
 def show(
     country: str = typer.Argument(..., help="Name, ISO3 or COW code, e.g. USA, India, 750."),
-    nmc: str = typer.Option(_NMC_DEFAULT, "--nmc", help="NMC release: 6.0 or 7.0."),
+    nmc: str = typer.Option(None, "--nmc", help="NMC release: 6.0 or 7.0 (FOEDUS_NMC_VERSION)."),
     top: int = typer.Option(15, "--top", help="Partners to list in the table."),
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
 ) -> None:
     """One state: identity, agreements per year by source, partners, CINC."""
-    profile = country_profile(registry(), country, nmc_version=nmc, clearance=clearance())
+    profile = country_profile(
+        registry(), country, nmc_version=nmc or nmc_version(), clearance=clearance()
+    )
     if fmt is OutputFormat.JSON:
         emit(profile, fmt)
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from foedus.datasets.catalog import DATASETS
+from foedus.datasets.catalog import DATASETS, manifest
 from foedus.interfaces.cli._context import registry
 from foedus.interfaces.cli.output import OutputFormat, emit
 from foedus.storage.queries import dataset_loads
@@ -63,3 +63,20 @@ def issues(
             emit(list(row["issues"]), fmt, title=f"{dataset}: load issues")
             return
     emit([], fmt)
+
+
+@app.command("sources")
+def sources(fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format")) -> None:
+    """Every bundled release file: dataset, rows, SHA-256 and where it was taken from."""
+    rows = [
+        {
+            "dataset": key,
+            "file": name,
+            "rows": entry["rows"],
+            "sha256": str(entry["sha256"])[:16] if fmt is OutputFormat.TABLE else entry["sha256"],
+            "origin": entry["origin"],
+        }
+        for key, files in manifest().items()
+        for name, entry in files.items()
+    ]
+    emit(rows, fmt, title="Bundled release files (full provenance: datasets/_data/PROVENANCE.md)")

@@ -1,0 +1,109 @@
+"""The command line end to end on a real SQLite registry: init, search, show, import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from foedus.interfaces.cli.main import app
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def cli(tmp_path_factory: pytest.TempPathFactory) -> CliRunner:
+    """A runner whose registry was built by ``foedus init`` in a fresh directory."""
+    home = tmp_path_factory.mktemp("home")
+    runner = CliRunner(env={"FOEDUS_HOME": str(home), "FOEDUS_DATABASE_URL": None,
+                            "FOEDUS_CLEARANCE": None, "COLUMNS": "200"})  # fmt: skip
+    result = runner.invoke(app, ["init"])
+    assert result.exit_code == 0, result.output
+    assert "1,869 of  1,871 rows loaded" in result.output
+    return runner
+
+
+def _json(cli: CliRunner, *args: str) -> object:
+    result = cli.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_search_india_russia_returns_dcad_and_atop(cli: CliRunner) -> None:
+    rows = _json(cli, "agreements", "search", "--party", "India", "--partner", "Russia",
+                 "--limit", "0")  # fmt: skip
+    assert isinstance(rows, list)
+    ids = {row["id"] for row in rows}
+    # The 1971 Indo-Soviet treaty (ATOP 3675) and DCAD's India-Russia DCAs of 1993-2009.
+    assert {"atop:3675", "atop:4415", "dcad:DCADv1.0-1343", "dcad:DCADv1.0-1347"} <= ids
+    for row in rows:
+        assert {"id", "title", "kind", "signed", "parties", "sources"} <= set(row)
+        assert {750, 365} <= {party["ccode"] for party in row["parties"]}
+
+
+@pytest.mark.parametrize("party", ["India", "IND", "750"])
+def test_country_forms_agree(cli: CliRunner, party: str) -> None:
+    rows = _json(cli, "agreements", "search", "--party", party, "--source", "dcad", "--limit", "0")
+    assert isinstance(rows, list) and rows
+    assert all(750 in {p["ccode"] for p in row["parties"]} for row in rows)
+
+
+def test_filters_narrow_the_result(cli: CliRunner) -> None:
+    rows = _json(cli, "agreements", "search", "--provision", "DEFENSE", "--from", "1949",
+                 "--to", "1949", "--limit", "0")  # fmt: skip
+    assert isinstance(rows, list) and rows
+    assert all(row["signed"].startswith("1949") and row["kind"] == "mutual_defense_treaty"
+               for row in rows)  # fmt: skip
+    limited = _json(cli, "agreements", "search", "--limit", "3")
+    assert isinstance(limited, list) and len(limited) == 3
+
+
+def test_unknown_country_fails_with_suggestions(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["agreements", "search", "--party", "Indai"])
+    assert result.exit_code == 1
+    assert "did you mean: India" in result.output
+
+
+def test_show_agreement(cli: CliRunner) -> None:
+    data = _json(cli, "agreements", "show", "atop:3675")
+    assert isinstance(data, dict)
+    assert data["signed"] == "1971-08-09" and {p["ccode"] for p in data["parties"]} == {750, 365}
+    missing = cli.invoke(app, ["agreements", "show", "atop:999999"])
+    assert missing.exit_code == 1 and "no agreement" in missing.output
+
+
+def test_country_profile(cli: CliRunner) -> None:
+    data = _json(cli, "countries", "show", "USA")
+    assert isinstance(data, dict)
+    assert data["ccode"] == 2 and data["agreements"] > 100
+    partners = {row["ccode"] for row in data["partners"]}
+    assert 20 in partners  # Canada
+    assert data["capability"]["series"][0]["year"] == 1816
+
+
+def test_csv_format(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["agreements", "search", "--party", "India", "--partner",
+                              "Russia", "--format", "csv"])  # fmt: skip
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("id,signed,kind,title")
+    assert len(lines) == 11  # header and the ten agreements
+
+
+def test_import_export_and_clearance(cli: CliRunner, tmp_path: Path) -> None:
+    result = cli.invoke(app, ["import", str(FIXTURES / "user_agreements.csv")])
+    assert result.exit_code == 0, result.output
+    public = _json(cli, "agreements", "search", "--source", "user")
+    assert isinstance(public, list) and [r["id"] for r in public] == ["user:nl-che-2007"]
+    out = tmp_path / "out.csv"
+    cleared = cli.invoke(app, ["export", "--source", "user", "--out", str(out)],
+                         env={"FOEDUS_CLEARANCE": "secret"})  # fmt: skip
+    assert cleared.exit_code == 0, cleared.output
+    assert len(out.read_text().splitlines()) == 3
+
+
+def test_data_cite_lists_loaded_datasets(cli: CliRunner) -> None:
+    result = cli.invoke(app, ["data", "cite"])
+    assert result.exit_code == 0
+    assert "Kinne" in result.output and "Leeds" in result.output and "Singer" in result.output
