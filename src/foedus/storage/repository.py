@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.sql import Select
 
 from foedus.domain.agreements import (
@@ -28,6 +28,9 @@ from foedus.storage import schema as t
 
 __all__ = [
     "AgreementQuery",
+    "ArticleRow",
+    "attach_text",
+    "find_matching",
     "audit",
     "agreement_text",
     "count_agreements",
@@ -159,6 +162,102 @@ def delete_agreement(connection: Connection, agreement_id: str) -> None:
     for table in (t.articles, t.provisions, t.agreement_sources, t.agreement_parties):
         connection.execute(delete(table).where(table.c.agreement_id == agreement_id))
     connection.execute(delete(t.agreements).where(t.agreements.c.id == agreement_id))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One segment of a stored agreement text: heading, character span and text."""
+
+    heading: str
+    start: int
+    end: int
+    text: str
+
+
+def find_matching(
+    connection: Connection,
+    ccodes: Sequence[int],
+    signed: date | None,
+    clearance: Sensitivity,
+) -> list[str]:
+    """Ids of agreements with exactly these parties, signed on ``signed`` (or that year).
+
+    Used to attach an extracted text to the registry's record of the same agreement
+    (a DCAD row, say) instead of creating a duplicate. Signing on the same day matches
+    first; failing that, the same year.
+    """
+    wanted = sorted(set(ccodes))
+    a, p = t.agreements, t.agreement_parties
+    statement = select(a.c.id, a.c.signed).where(a.c.sensitivity <= int(clearance))
+    for ccode in wanted:
+        statement = statement.where(
+            exists().where(and_(p.c.agreement_id == a.c.id, p.c.ccode == ccode))
+        )
+    if signed is not None:
+        statement = statement.where(a.c.signed_year == signed.year)
+    candidates = connection.execute(statement.order_by(a.c.id)).all()
+    exact: list[str] = []
+    same_year: list[str] = []
+    for agreement_id, when in candidates:
+        parties = connection.execute(
+            select(p.c.ccode).where(p.c.agreement_id == agreement_id).distinct()
+        ).scalars()
+        if sorted(parties) != wanted:
+            continue
+        (exact if signed is not None and when == signed else same_year).append(agreement_id)
+    return exact or same_year
+
+
+def attach_text(
+    connection: Connection,
+    agreement_id: str,
+    text: str,
+    articles: Sequence[ArticleRow],
+    provisions: Sequence[Provision],
+) -> None:
+    """Store an agreement's text, its articles and its extracted provisions.
+
+    Replaces earlier extracted provisions and articles of the agreement; provisions
+    coded by a dataset or entered by a user stay as they are.
+    """
+    a, pr = t.agreements, t.provisions
+    connection.execute(update(a).where(a.c.id == agreement_id).values(text=text))
+    connection.execute(delete(t.articles).where(t.articles.c.agreement_id == agreement_id))
+    if articles:
+        connection.execute(
+            insert(t.articles),
+            [
+                {
+                    "agreement_id": agreement_id,
+                    "position": position,
+                    "heading": article.heading[:200],
+                    "start": article.start,
+                    "end": article.end,
+                    "text": article.text,
+                }
+                for position, article in enumerate(articles)
+            ],
+        )
+    connection.execute(
+        delete(pr).where(and_(pr.c.agreement_id == agreement_id, pr.c.method == "extracted"))
+    )
+    if provisions:
+        connection.execute(
+            insert(pr),
+            [
+                {
+                    "agreement_id": agreement_id,
+                    "label": provision.label,
+                    "grade": provision.grade,
+                    "source": provision.source,
+                    "method": "extracted",
+                    "confidence": provision.confidence,
+                    "evidence": provision.evidence,
+                    "article": provision.article,
+                }
+                for provision in provisions
+            ],
+        )
 
 
 def _filtered(query: AgreementQuery, clearance: Sensitivity) -> Select[Any]:
