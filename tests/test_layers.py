@@ -34,11 +34,12 @@ def test_imports_point_downward(path: Path) -> None:
         return
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        names = (
-            [alias.name for alias in node.names] if isinstance(node, ast.Import)
-            else [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level
-            else []
-        )  # fmt: skip
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+        else:
+            continue
         for name in names:
             target = _layer(name)
             assert target is None or target <= own, f"{path.name} imports {name} (layer up)"
