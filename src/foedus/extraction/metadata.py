@@ -1,0 +1,352 @@
+"""Agreement metadata read from the text: parties, signing, entry into force, duration.
+
+Treaty final clauses are formulaic, so patterns find most of what registries record:
+
+* **parties**: governments and states named in the title, preamble or opening letter,
+  resolved to COW codes by :func:`foedus.datasets.countries.resolve_country`; names that
+  resolve to no state (``the Parties``, an agency) are left out;
+* **signing** date and place from the signature block (``DONE at Washington, this fourth
+  day of April, 1949``) or a letter's dateline (``The Hague, March 24, 1960``);
+* **entry into force**: the sentence, and its trigger (signature, ratification,
+  notification, a date);
+* **duration** in months (None when indefinite), **renewal** and the **withdrawal
+  notice** period in months;
+* **languages** of the authentic texts.
+
+Each field is None when the text does not say; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from foedus.errors import UnknownCountry
+
+__all__ = ["AgreementMetadata", "PartyMention", "extract_metadata", "parse_date"]
+
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        re.findall(
+            r"\w+",
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+            "twentieth",
+        ),
+        start=1,
+    )
+} | {"twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24,
+     "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
+     "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31}  # fmt: skip
+_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(),  # noqa: SIM905
+        start=1,
+    )
+} | {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+     "ninety": 90, "a": 1, "an": 1}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"(?i)\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: day of)?\s+(?P<m1>{_MONTH})\.?,?\s+"
+    r"(?P<y1>\d{4})"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    rf"|(?:the\s+)?(?P<d3>{_DAY_WORD})\s+day\s+of\s+(?P<m3>{_MONTH}),?\s+"
+    r"(?:in the year\s+)?(?P<y3>\d{4})"
+    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2}))\b"
+)
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>years?|months?|weeks?|days?)"
+_PERIOD = re.compile(rf"(?i)\b{_COUNT}\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{_UNIT}")
+_SPAN = (
+    _COUNT.replace("?P<n>", "?:")
+    + r"\s*(?:\(\d+\)\s*)?(?:calendar\s+)?"
+    + _UNIT.replace("?P<unit>", "?:")
+)
+_NOTICE = re.compile(
+    rf"(?i){_SPAN}['’]?\s*(?:prior |advance |previous )?(?:written )?(?:notice|notification)"
+    rf"|(?:notice|notification)[^.]{{0,80}}?\b(?:at least\s+)?{_SPAN}\s+(?:in advance|before|prior)"
+    rf"|terminat\w*[^.]{{0,60}}?\b{_SPAN}\s+(?:after|from|following)[^.]{{0,60}}"
+    r"(?:notif|notice|receipt|denunciation)"
+)
+_SIGNED = re.compile(
+    r"(?:DONE|Done|SIGNED|Signed|Made)\b[^.]{0,20}?\b(?:at|in)\s+"
+    r"(?P<place>[A-Z][A-Za-z'’. -]{1,40}?)"
+    r"(?=\s*(?:,|\bon\b|\bthis\b|\bthe\b|\d|\bin\b))"
+)
+_DATELINE = re.compile(
+    r"(?P<place>\b(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
+    rf"(?P<date>(?:\d{{1,2}}\s+)?(?i:{_MONTH})\b[^\n]{{0,12}}?\d{{4}})"
+)
+_ENTRY = re.compile(
+    r"(?i)(?:shall|will|to)\s+(?:enter|come)\s+into\s+force|(?:enters|comes)\s+into\s+force"
+    r"|(?:shall|will)\s+take\s+effect"
+)
+_ENTRY_LOOSE = re.compile(r"(?i)(?:enter|entered|come|came)\s+into\s+force|entry into force")
+_LANGUAGES = (
+    "English", "French", "Spanish", "Russian", "Chinese", "Arabic", "German", "Dutch",
+    "Netherlands", "Italian", "Portuguese", "Japanese", "Korean", "Danish", "Swedish",
+    "Norwegian", "Greek", "Turkish", "Polish", "Czech", "Hungarian", "Romanian", "Finnish",
+    "Icelandic", "Ukrainian", "Hebrew", "Persian", "Swahili", "Tajik", "Bulgarian",
+)  # fmt: skip
+_AUTHENTIC = re.compile(r"(?i)\b(?:authentic|originals?|texts? shall prevail)\b")
+_DUTCH = re.compile(r"Netherlands(?:,| and| or| language| text)")
+_NAME = r"[A-Z][\w'’.-]+(?: +(?:of +|and +(?=Northern)|the +|du +)*[A-Z][\w'’.-]+){0,6}"
+_STATE_FORMS = (
+    r"(?:Kingdom|Republic|State|States|Commonwealth|Federation|Confederation|Emirates?|Sultanate"
+    r"|Principality|Grand Duchy|Union|Government|Governments)"
+)
+_PARTY_PATTERNS = (
+    re.compile(
+        rf"\b(?P<name>(?:the\s+)?(?:[A-Z][\w'’-]+\s+)*{_STATE_FORMS}\s+of\s+(?:the\s+)?{_NAME})"
+    ),
+    re.compile(rf"\bbetween\s+(?:the\s+)?(?P<name>{_NAME})\s+and\s+(?:the\s+)?(?P<name2>{_NAME})"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyMention:
+    """A party as named in the text and, where it is a state, its COW code."""
+
+    name: str
+    ccode: int | None
+
+
+@dataclass(slots=True)
+class AgreementMetadata:
+    """What the text says about its parties, signing, entry into force and duration."""
+
+    title: str | None = None
+    parties: list[PartyMention] = field(default_factory=list)
+    signed: date | None = None
+    signed_place: str | None = None
+    entry_into_force: str | None = None
+    entry_into_force_trigger: str | None = None
+    duration_months: int | None = None
+    indefinite_duration: bool = False
+    renewal: str | None = None
+    renewal_period_months: int | None = None
+    withdrawal_notice_months: int | None = None
+    languages: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON (dates as ISO text)."""
+        out = asdict(self)
+        out["signed"] = self.signed.isoformat() if self.signed else None
+        return out
+
+
+def parse_date(text: str) -> date | None:
+    """The first calendar date written in ``text``, in any common treaty style.
+
+    >>> parse_date("DONE at Washington, this fourth day of April, 1949.")
+    datetime.date(1949, 4, 4)
+    >>> parse_date("The Hague, March 24, 1960.")
+    datetime.date(1960, 3, 24)
+    """
+    for match in _DATE.finditer(text):
+        found = _to_date(match)
+        if found is not None:
+            return found
+    return None
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    try:
+        if groups["y4"]:
+            return date(int(groups["y4"]), int(groups["m4"]), int(groups["d4"]))
+        for suffix in "123":
+            if groups[f"y{suffix}"]:
+                day_text = groups[f"d{suffix}"].lower()
+                day = _ORDINALS[day_text] if day_text in _ORDINALS else int(day_text)
+                month = _MONTHS[groups[f"m{suffix}"].lower()]
+                return date(int(groups[f"y{suffix}"]), month, day)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def extract_metadata(
+    text: str, *, title: str | None = None, front: str | None = None, signature: str | None = None
+) -> AgreementMetadata:
+    """Read metadata from normalised agreement ``text``.
+
+    ``front`` (title and preamble) and ``signature`` (the signature block) narrow where
+    parties and signing are looked for; without them the start and end of ``text`` are used.
+    """
+    front = front if front is not None else text[:3000]
+    tail = signature if signature else text[-3000:]
+    meta = AgreementMetadata(title=title)
+    meta.parties = _parties(f"{title or ''}\n{front}")
+    meta.signed, meta.signed_place = _signing(tail, text)
+    sentence = _sentence_with(text, _ENTRY) or _sentence_with(text, _ENTRY_LOOSE)
+    if sentence:
+        meta.entry_into_force = sentence
+        meta.entry_into_force_trigger = _trigger(sentence)
+    _duration(text, meta)
+    meta.languages = _languages(text)
+    return meta
+
+
+def _sentence_with(text: str, pattern: re.Pattern[str]) -> str | None:
+    match = pattern.search(text)
+    if match is None:
+        return None
+    start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    end_candidates = [
+        i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i != -1
+    ]
+    end = min(end_candidates) + 1 if end_candidates else len(text)
+    return " ".join(text[start:end].split())[:500]
+
+
+def _trigger(sentence: str) -> str:
+    lowered = sentence.lower()
+    if re.search(r"ratif|instruments? of|exchange of (?:the )?instruments|deposit", lowered):
+        return "ratification"
+    if re.search(
+        r"notif|note in reply|receipt of|constitutional(?:ly)? (?:required|requirements)", lowered
+    ):
+        return "notification"
+    if re.search(
+        r"(?:date|day|upon|on|of) (?:its |the )?signature|signing|when signed|upon signature",
+        lowered,
+    ):
+        return "signature"
+    if parse_date(sentence) is not None:
+        return "date"
+    return "other"
+
+
+def _signing(tail: str, text: str) -> tuple[date | None, str | None]:
+    match = _SIGNED.search(tail)
+    if match:
+        return parse_date(tail[match.start() : match.start() + 300]), match.group("place").strip()
+    dateline = _DATELINE.search(text[:3000])
+    if dateline:
+        place = dateline.group("place").strip()
+        return parse_date(dateline.group("date")), place
+    return None, None
+
+
+def _months(match: re.Match[str]) -> int:
+    count_text = match.group("n").lower()
+    count = _NUMBERS[count_text] if count_text in _NUMBERS else int(count_text)
+    unit = match.group("unit").lower()
+    if unit.startswith("year"):
+        return count * 12
+    if unit.startswith("month"):
+        return count
+    if unit.startswith("week"):
+        return max(1, round(count / 4.345))
+    return max(1, round(count / 30.4))
+
+
+def _duration(text: str, meta: AgreementMetadata) -> None:
+    for sentence in re.split(r"(?<=[.;])\s+|\n+", text):
+        lowered = sentence.lower()
+        if meta.duration_months is None and re.search(
+            r"(?:remain|continue|be|stay)\s+(?:in force|valid|in effect)"
+            r"|period of validity|duration",
+            lowered,
+        ):
+            if re.search(r"unlimited|indefinite|without limit", lowered):
+                meta.indefinite_duration = True
+            period = _PERIOD.search(sentence)
+            if period and re.search(
+                r"for (?:a (?:further |initial )?period of |an? (?:initial )?)?"
+                + re.escape(period.group(0).lower()),
+                lowered,
+            ):
+                meta.duration_months = _months(period)
+        renewal = re.search(r"renew|extend|prolong|tacitly", lowered)
+        if meta.renewal is None and renewal:
+            automatic = re.search(r"automatic|tacit|unless|thereafter", lowered)
+            meta.renewal = "automatic" if automatic else "by agreement"
+            period = _PERIOD.search(sentence[renewal.start() :])
+            if period:
+                meta.renewal_period_months = _months(period)
+        if meta.withdrawal_notice_months is None and re.search(
+            r"notice|notif|denounc|withdraw|terminat", lowered
+        ):
+            notice = _NOTICE.search(sentence)
+            if notice:
+                meta.withdrawal_notice_months = _months(_renamed(notice))
+
+
+def _renamed(match: re.Match[str]) -> re.Match[str]:
+    """Re-run the period pattern on a notice match so ``n`` and ``unit`` are its groups."""
+    period = _PERIOD.search(match.group(0))
+    assert period is not None  # the notice patterns all contain a period
+    return period
+
+
+def _languages(text: str) -> list[str]:
+    """Languages named in the final clause on authentic texts ("Netherlands" there is Dutch)."""
+    found: list[str] = []
+    for match in _AUTHENTIC.finditer(text):
+        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        stops = [i for i in (text.find(".", match.end()), text.find("\n", match.end())) if i != -1]
+        sentence = text[start : min(stops) if stops else len(text)]
+        named = [lang for lang in _LANGUAGES if re.search(rf"\b{lang}\b", sentence)]
+        others = [lang for lang in named if lang != "Netherlands"]
+        if "Netherlands" in named and others and _DUTCH.search(sentence):
+            others.append("Dutch")
+        found.extend(lang for lang in others if lang not in found)
+    return found
+
+
+def _parties(front: str) -> list[PartyMention]:
+    mentions: list[PartyMention] = []
+    seen_codes: set[int] = set()
+    seen_names: set[str] = set()
+    for pattern in _PARTY_PATTERNS:
+        for match in pattern.finditer(front):
+            for key in ("name", "name2"):
+                name = match.groupdict().get(key)
+                if not name:
+                    continue
+                name = re.sub(
+                    r"^(?:Preamble\s+)?(?:the\s+)?(?:(?:Governments?)\s+of\s+)?(?:the\s+)?",
+                    "",
+                    name.strip(),
+                    flags=re.IGNORECASE,
+                )
+                name = re.sub(r"\s+(?:and|concerning|on|regarding|relating).*$", "", name).strip(
+                    " .,"
+                )
+                code = _resolve(name)
+                if code is None or code in seen_codes or name in seen_names:
+                    continue
+                seen_codes.add(code)
+                seen_names.add(name)
+                mentions.append(PartyMention(name, code))
+    return mentions
+
+
+@cache
+def _resolve(name: str) -> int | None:
+    from foedus.datasets.countries import resolve_country
+
+    if len(name) < 4 or not name[0].isupper():
+        return None
+    try:
+        return resolve_country(name)
+    except UnknownCountry:
+        return None

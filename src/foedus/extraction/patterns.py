@@ -1,0 +1,353 @@
+# ruff: noqa: E501  (the pattern tables keep one regular expression per line)
+"""Hand-written cues for the 33 provision labels, with negation and scope handling.
+
+Each label has two tiers of regular expressions, written from the label definitions in
+the corpus README (the spec), in the standard language of treaty drafting:
+
+* **strong** patterns state the provision itself ("an armed attack against one ...
+  shall be considered an attack against them all"); one unnegated match is evidence
+  enough, which matters for labels too rare to learn from examples;
+* **cue** patterns are the vocabulary of the topic ("customs", "claims"); they are
+  features for the statistical model, never decisive on their own.
+
+Negation and scope: a match is discarded when, in the same sentence and before it, a
+negating frame governs it ("nothing in this Agreement shall be construed as obliging",
+"does not commit", "no obligation to"). Labels whose provisions are themselves
+negative (non-aggression, neutrality, exemptions, saving clauses) are exempt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foedus.domain.provisions import PROVISION_LABELS
+
+__all__ = ["CUES", "STRONG", "PatternHit", "find_hits", "is_negated", "sentences"]
+
+_I = re.IGNORECASE
+
+
+def _compile(patterns: dict[str, list[str]]) -> dict[str, re.Pattern[str] | None]:
+    """One alternation per label (one search per sentence); None where a label has none."""
+    return {
+        label: re.compile("|".join(f"(?:{p})" for p in patterns[label]), _I)
+        if patterns.get(label)
+        else None
+        for label in PROVISION_LABELS
+    }
+
+
+_PARTY = r"(?:one|any|either|a|the other|another|each|both)(?: or more)?(?: of)?(?: the)?"
+_ASSIST = r"(?:assist|aid|help|come to the (?:aid|assistance)|render\w* .{0,40}assistance|support)"
+
+STRONG: dict[str, re.Pattern[str] | None] = _compile({
+    "mutual_defense": [
+        rf"armed attack (?:against|on) {_PARTY}.{{0,80}}(?:considered|deemed|regarded) .{{0,30}}attack against",
+        rf"(?:object|victim|subject\w*) of (?:an? )?(?:armed )?(?:attack|aggression).{{0,250}}{_ASSIST}",
+        rf"{_ASSIST}\w* .{{0,40}}(?:part(?:y|ies)|state|ally) (?:so )?attacked",
+        r"armed attack .{0,80}(?:is|be) deemed to include",
+        r"collective (?:self-)?defen[cs]e .{0,80}(?:shall|will) (?:assist|take action)",
+    ],
+    "offensive_support": [
+        r"(?:jointly|together|in concert) .{0,40}(?:wage|conduct|undertake|prosecute) .{0,20}(?:war|hostilities|offensive)",
+        r"(?:participate|join) .{0,30}(?:in (?:the|any) )?(?:war|offensive) (?:against|on)",
+    ],
+    "neutrality": [
+        r"(?:maintain|observe|remain|preserve|respect)\w* .{0,120}neutral(?:ity)?\b",
+        r"(?:permanently|perpetual(?:ly)?) neutral",
+        r"(?:in no manner|not|never|refrain from) .{0,20}(?:lend|give|render|provide|furnish)\w* .{0,20}(?:support|aid|assistance) to (?:th(?:is|e|at)|such|any) (?:third|attacking|aggressor)",
+        r"declares? the neutrality",
+    ],
+    "non_aggression": [
+        r"(?:act of violence|aggressive action|attack)s? .{0,40}(?:on|against) (?:each other|one another)",
+        r"non-?aggression",
+        r"(?:not|never) .{0,30}(?:attack|commit (?:any )?(?:act of )?aggression against) (?:each other|one another|the other)",
+        r"refrain\w* from (?:the )?(?:threat or )?use of force against",
+        r"(?:participate|join) in any grouping of powers .{0,80}aimed at",
+    ],
+    "consultation": [
+        r"consult\w*\b.{0,80}?\b(?:whenever|when|if|in (?:the )?(?:event|case))\b.{0,200}(?:threat|attack|security|crisis|danger|aggression|violation)",
+        r"(?:threat|attack|crisis|violation|danger).{0,250}(?:consult|confer) (?:together|with each other|immediately|one another)",
+    ],
+    "joint_exercises": [
+        r"(?:joint|combined|multinational|bilateral) (?:military )?(?:exercises?|manoeuvres?|maneuvers?)",
+        r"(?:conduct|hold|participat\w+ in|carry out|organi[sz]e)\w* .{0,40}(?:military )?exercises",
+    ],
+    "intelligence_sharing": [
+        r"(?:exchange|share|sharing|provid\w+|transmit\w*|flow) .{0,40}(?:intelligence|information (?:relating to|on|about|concerning) (?:incidents|threats?|piracy|terroris))",
+        r"(?:collect|collate|analy[sz]e)\w* .{0,40}information .{0,60}(?:threat|incident|piracy|terroris)",
+    ],
+    "training_education": [
+        r"(?:military )?(?:training|education) (?:of|for) .{0,40}(?:forces|personnel|units|officers|students)",
+        r"exchange of (?:students|instructors|cadets|officers)",
+        r"\btrain(?:ing)? (?:activities|programmes?|programs?|courses?|areas?|facilities|exercises)",
+    ],
+    "logistics_support": [
+        r"logistic(?:s|al)? (?:support|services|assistance)",
+        r"host[- ]nation support",
+        r"(?:acquisition|cross)[- ]servicing",
+        r"(?:supplies|services|accommodation|fuel|rations|transport\w*)\b.{0,60}(?:provided|furnished|made available)",
+    ],
+    "technology_transfer": [
+        r"(?:transfer|exchange|communication|disclos\w+|furnish\w*) .{0,60}(?:technical (?:data|information)|technology|know-how)",
+        r"(?:royalty-free )?licen[cs]es? .{0,60}(?:inventions|patents?|technical)",
+        r"co-?production",
+    ],
+    "procurement_armaments": [
+        r"(?:purchase|sale|procure\w*|acqui\w+|supply) .{0,60}(?:arms|weapons?|equipment|munitions|armaments?|materi[ae]l)",
+        r"(?:production|manufactur\w+) .{0,40}(?:equipment|weapons|arms|materi[ae]ls?)",
+        r"defen[cs]e[- ]industr",
+        r"(?:export|transfer)s? of conventional arms",
+    ],
+    "maintenance_equipment": [
+        r"(?:maintenance|repair)\w*,? (?:and |or )?(?:repair|overhaul|maintenance)",
+        r"(?:maintain|repair|overhaul)\w* .{0,40}(?:military )?(?:equipment|materi[ae]l|aircraft|vehicles)",
+    ],
+    "research_development": [
+        r"research(?:,)? (?:and|&) development",
+        r"(?:joint|cooperative) (?:research|development|testing)",
+        r"testing and evaluation",
+        r"science and technology",
+    ],
+    "basing_access": [
+        r"(?:station\w*|deploy\w*|host\w*) .{0,60}(?:forces|troops|personnel|equipment|units)",
+        r"(?:use of|access to) .{0,60}(?:facilities|installations|bases?|areas|airfields|ports|training areas)",
+        r"facilities and areas",
+        r"preposition\w*",
+    ],
+    "military_aid": [
+        r"(?:military|mutual defen[cs]e|defen[cs]e) (?:assistance|aid)",
+        r"mutual aid",
+        r"(?:self-help and mutual aid|collective capacity to resist)",
+        r"(?:furnish|provide|transfer)\w* .{0,80}(?:equipment|materials|services|munitions).{0,80}(?:assist|grant|without cost|aid)",
+    ],
+    "integrated_command": [
+        r"(?:unified|joint|combined|integrated|supreme) (?:allied )?(?:command|commander|forces|headquarters)",
+        r"(?:placed|put|serve|operate)\w* under (?:the )?(?:operational )?(?:command|control) of",
+        r"exercise command and control",
+        r"orders, directives,? and policies of the commander",
+    ],
+    "peace_operations_humanitarian": [
+        r"peace[- ]?(?:keeping|support operations?|operations?|enforcement)",
+        r"humanitarian (?:assistance|aid|operations?|relief|purposes)",
+        r"disaster relief",
+        r"crisis (?:management|response)",
+        r"\bescort\w*",
+        r"stand-?by (?:forces|high readiness)|\bSHIRBRIG\b",
+        r"United Nations (?:forces|operations?|command)",
+    ],
+    "cyber_security": [
+        r"\bcyber",
+        r"security of (?:networks|information systems|computer)",
+        r"(?:network|information system|computer) security",
+    ],
+    "emerging_technology": [
+        r"artificial intelligence",
+        r"autonomous (?:systems|weapons|vehicles)",
+        r"emerging (?:and disruptive )?technolog",
+        r"quantum (?:technolog|computing)",
+    ],
+    "space": [
+        r"outer space",
+        r"satellites?",
+        r"space (?:objects?|activities|segment|situational awareness|cooperation|research|technology|agency)",
+        r"celestial bodies",
+    ],
+    "status_of_forces": [
+        r"respect the laws?",
+        r"(?:passports?|visas?|identity cards?|identification cards?|travel (?:orders|documents))",
+        r"(?:wear|wearing) (?:of )?(?:uniforms?|civilian dress)",
+        r"(?:possess|carry)\w* (?:arms|weapons)",
+        r"driving (?:permits?|licen[cs]es?)",
+        r"privileges(?:,)? (?:and|or) immunities",
+        r"(?:enter|entry) (?:into|to) .{0,60}(?:depart|exit|leave)",
+        r"(?:legal )?status of (?:the )?(?:forces|personnel|members)",
+    ],
+    "criminal_jurisdiction": [
+        r"(?:criminal|disciplinary) jurisdiction",
+        r"jurisdiction .{0,60}(?:offences?|offenses?|members of)",
+        r"(?:offences?|offenses?) .{0,80}(?:tried|trial|courts?)",
+        r"(?:arrest|custody|detention) of .{0,40}(?:members|personnel)",
+    ],
+    "claims_liability": [
+        r"\bclaims?\b .{0,80}(?:damage|injury|death|loss)",
+        r"(?:waive|waiver)\w* .{0,40}claims",
+        r"(?:compensation|indemnif\w+|liab\w+) .{0,60}(?:damage|injury|death|loss)",
+        r"(?:damage|injury|loss) .{0,80}(?:compensat\w+|liab\w+|indemnif\w+)",
+    ],
+    "tax_customs_exemption": [
+        r"exempt\w* .{0,60}(?:tax|duties|duty|customs|levies)",
+        r"(?:customs|import|export) (?:duties|duty|formalities|clearance|regulations)",
+        r"(?:free|relief) (?:of|from) .{0,30}(?:tax|duties|duty)",
+        r"(?:import|export)\w* .{0,40}free of (?:duty|duties|customs)",
+    ],
+    "classified_information": [
+        r"classified (?:information|material|military information|documents?)",
+        r"security (?:clearances?|classifications?)",
+        r"(?:protection|safeguarding) of .{0,40}(?:information|secrecy|secret)",
+        r"\bconfidential(?:ity)?\b",
+        r"need[- ]to[- ]know",
+    ],
+    "dispute_resolution": [
+        r"(?:dispute|difference)s? .{0,150}(?:settled|resolved|negotiat\w+|consultation|arbitra\w+)",
+        r"arbitra(?:l tribunal|tion|tor)",
+        r"settle .{0,60}disputes? .{0,40}(?:peaceful|negotiation)",
+        r"peaceful (?:means|settlement)",
+    ],
+    "international_law_compliance": [
+        r"(?:Charter of the United Nations|United Nations Charter)",
+        r"\binternational law\b",
+        r"Security Council",
+        r"(?:shall not|does not|nothing in) .{0,80}(?:affect|prejudice|derogate)\w* .{0,80}(?:rights|obligations)",
+        r"without prejudice to .{0,60}(?:rights|obligations|international)",
+    ],
+    "institutional_body": [
+        r"(?:establish|set up|create|constitute)\w* .{0,80}(?:council|committee|commission|organi[sz]ation|secretariat|board|centre|center|working group|steering group|mechanism)",
+        r"(?:council|committee|commission|secretariat|steering group|governing board|steering committee)\b.{0,40}(?:shall|is hereby|will) (?:be )?(?:established|composed|consist|meet)",
+        r"(?:headquarters|organization|organisation) (?:shall|will) (?:be|have)",
+    ],
+    "financial_arrangements": [
+        r"(?:costs?|expenses?|expenditures?) .{0,60}(?:borne|shared|paid|reimburs\w+|met)",
+        r"(?:bear|pay|share|reimburse|meet)\w* .{0,40}(?:costs?|expenses?|expenditures?)",
+        r"(?:budget|funding|financial (?:obligations|arrangements|contributions|provisions)|financing)",
+        r"(?:contribution|payment)s? .{0,40}(?:shall|will|to be) (?:be )?(?:made|paid|calculated)",
+    ],
+    "entry_into_force": [
+        r"(?:enter|entered|come|came|comes) into force",
+        r"entry into force",
+        r"instruments? of (?:ratification|accession|acceptance|approval)",
+        r"(?:shall|will) (?:take|have) effect (?:on|from|upon)",
+        r"ratif(?:ied|ication)",
+        r"(?:shall|will) (?:be )?(?:effective|applied provisionally) (?:on|from|upon)",
+    ],
+    "duration_termination": [
+        r"terminat(?:e|ed|ion)",
+        r"denounc\w+|denunciation",
+        r"withdraw(?:al)? from",
+        r"(?:remain|continue) in (?:force|effect)",
+        r"for a period of .{0,30}(?:years?|months?)",
+        r"(?:expire|renew\w*|prolong\w*|extended)\b",
+        r"(?:shall|will) (?:be )?valid (?:for|until)",
+        r"of (?:unlimited|indefinite) duration",
+    ],
+    "amendment": [
+        r"amend(?:ed|ment|ments)?\b",
+        r"(?:modif\w+|revis\w+) .{0,40}(?:agreement|treaty|convention|protocol|annex|memorandum)",
+        r"review (?:conference|of the (?:agreement|treaty|operation))",
+    ],
+    "un_registration": [
+        r"regist\w+ .{0,80}(?:Secretariat|Secretary-General) of the United Nations",
+        r"Article 102 of the (?:Charter|United Nations)",
+    ],
+})  # fmt: skip
+
+CUES: dict[str, re.Pattern[str] | None] = _compile({
+    "mutual_defense": [r"armed attack", r"self-defen[cs]e", r"collective defen[cs]e", r"attacked"],
+    "offensive_support": [r"offensive", r"\bwar\b"],
+    "neutrality": [r"neutral", r"third power"],
+    "non_aggression": [r"aggress", r"use of force", r"\bviolence\b"],
+    "consultation": [r"\bconsult", r"\bthreat"],
+    "joint_exercises": [r"exercises?\b", r"manoeuvr|maneuver"],
+    "intelligence_sharing": [r"intelligence", r"information"],
+    "training_education": [r"\btrain", r"instruct", r"educat", r"course"],
+    "logistics_support": [r"logistic", r"suppl(?:y|ies)", r"transport", r"services"],
+    "technology_transfer": [r"technical", r"technolog", r"licen[cs]", r"patent", r"invention"],
+    "procurement_armaments": [r"procure", r"purchas", r"equipment", r"contract", r"production", r"arms\b"],
+    "maintenance_equipment": [r"mainten", r"repair", r"overhaul"],
+    "research_development": [r"research", r"development", r"scientific", r"test"],
+    "basing_access": [r"station", r"facilit", r"\bbases?\b", r"installation", r"area"],
+    "military_aid": [r"assistance", r"\baid\b", r"grant", r"furnish"],
+    "integrated_command": [r"command", r"commander", r"headquarters"],
+    "peace_operations_humanitarian": [r"peace", r"humanitarian", r"relief", r"escort", r"mission"],
+    "cyber_security": [r"cyber", r"network", r"computer"],
+    "emerging_technology": [r"autonomous", r"artificial", r"emerging"],
+    "space": [r"\bspace\b", r"satellite", r"orbit", r"launch"],
+    "status_of_forces": [r"members? of the (?:force|personnel)", r"personnel", r"sending state", r"receiving state", r"uniform", r"immunit"],
+    "criminal_jurisdiction": [r"jurisdiction", r"criminal", r"offen[cs]e", r"disciplin", r"court"],
+    "claims_liability": [r"claim", r"damage", r"liab", r"compensat", r"injur"],
+    "tax_customs_exemption": [r"\btax", r"customs", r"dut(?:y|ies)", r"exempt", r"import", r"export"],
+    "classified_information": [r"classified", r"security", r"secre", r"confidential", r"disclos"],
+    "dispute_resolution": [r"dispute", r"arbitra", r"settle", r"interpretation"],
+    "international_law_compliance": [r"united nations", r"international law", r"charter", r"obligations"],
+    "institutional_body": [r"council", r"committee", r"commission", r"secretariat", r"establish"],
+    "financial_arrangements": [r"cost", r"expens", r"fund", r"financ", r"pay", r"reimburs"],
+    "entry_into_force": [r"into force", r"ratif", r"signature", r"effect"],
+    "duration_termination": [r"terminat", r"denounc", r"withdraw", r"period", r"notice", r"renew"],
+    "amendment": [r"amend", r"modif", r"revis", r"review"],
+    "un_registration": [r"regist", r"secretariat"],
+})  # fmt: skip
+
+#: Labels whose provisions are negative in form; negation does not cancel their cues.
+_NEGATIVE_IN_FORM = frozenset(
+    {
+        "non_aggression",
+        "neutrality",
+        "international_law_compliance",
+        "tax_customs_exemption",
+        "status_of_forces",
+        "criminal_jurisdiction",
+        "claims_liability",
+        "classified_information",
+        "financial_arrangements",
+        "duration_termination",
+        "dispute_resolution",
+    }
+)
+_NEGATION = re.compile(
+    r"nothing (?:in|contained in) (?:this|the present)\b.{0,120}|"
+    r"(?:shall|does|do|will|is|are) not (?:be )?(?:construed|interpreted|deemed|considered|"
+    r"oblige|obligate|commit|require|constitute|imply|intended|entail)\w*|"
+    r"\bno (?:obligation|commitment|undertaking)|"
+    r"(?:not|neither|nor) (?:be )?(?:obliged|bound|required|committed)|"
+    r"\bwithout (?:any )?(?:obligation|commitment)",
+    _I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(“\"‘\d])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class PatternHit:
+    """A pattern match: label, strength, sentence span and whether it was negated."""
+
+    label: str
+    strong: bool
+    start: int
+    end: int
+    negated: bool
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (also split at semicolons, colons and line breaks)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > position:
+            spans.append((position, match.start()))
+        position = match.end()
+    if position < len(text):
+        spans.append((position, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def is_negated(sentence: str, at: int, label: str) -> bool:
+    """True when a negating frame precedes position ``at`` of ``sentence``, for ``label``."""
+    if label in _NEGATIVE_IN_FORM:
+        return False
+    return any(match.start() < at for match in _NEGATION.finditer(sentence))
+
+
+def find_hits(text: str, *, strong_only: bool = False) -> list[PatternHit]:
+    """Every label pattern matching a sentence of ``text``, in sentence order."""
+    tiers = [(True, STRONG)] if strong_only else [(True, STRONG), (False, CUES)]
+    hits: list[PatternHit] = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        for label in PROVISION_LABELS:
+            for strong, table in tiers:
+                pattern = table[label]
+                match = pattern.search(sentence) if pattern is not None else None
+                if match:
+                    negated = is_negated(sentence, match.start(), label)
+                    hits.append(PatternHit(label, strong, start, end, negated))
+    return hits

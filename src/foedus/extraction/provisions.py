@@ -1,0 +1,155 @@
+"""Labelling each article with provisions, with confidence and evidence, and summing up.
+
+Every unit (preamble, article, annex, note paragraph) gets the labels whose calibrated
+probability reaches the model's threshold, each with its evidence: the sentence that
+best supports it (an unnegated strong pattern match if there is one, otherwise the
+sentence the label's classifier scores highest). Agreement-level provisions are the
+union over units, each carried by its most confident unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from foedus.domain.provisions import PROVISION_LABELS
+from foedus.extraction.model import ProvisionModel
+from foedus.extraction.patterns import PatternHit, find_hits, sentences
+from foedus.extraction.segment import Segment, SegmentKind
+
+__all__ = [
+    "AgreementProvision",
+    "LabelEvidence",
+    "LabelledArticle",
+    "agreement_provisions",
+    "label_articles",
+]
+
+#: Segment kinds that carry provisions (titles and signature blocks do not).
+LABELLED_KINDS = frozenset(
+    {SegmentKind.PREAMBLE, SegmentKind.ARTICLE, SegmentKind.ANNEX, SegmentKind.PART}
+)
+_MAX_EVIDENCE = 400
+
+
+@dataclass(frozen=True, slots=True)
+class LabelEvidence:
+    """One label of one unit: calibrated confidence and the supporting sentence."""
+
+    label: str
+    confidence: float
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledArticle:
+    """A unit of the agreement with its labels (most confident first)."""
+
+    segment: Segment
+    text: str
+    labels: tuple[LabelEvidence, ...]
+
+    @property
+    def label_names(self) -> frozenset[str]:
+        """The unit's label names."""
+        return frozenset(item.label for item in self.labels)
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementProvision:
+    """A provision of the whole agreement, carried by its most confident unit."""
+
+    label: str
+    confidence: float
+    article: str
+    evidence: str
+    articles: tuple[str, ...]
+
+
+def label_articles(
+    text: str, segments: Sequence[Segment], model: ProvisionModel
+) -> list[LabelledArticle]:
+    """Label every provision-bearing segment of normalised ``text``."""
+    units = [piece for piece in segments if piece.kind in LABELLED_KINDS]
+    texts = [piece.text(text) for piece in units]
+    if not units:
+        return []
+    hits = [find_hits(unit) for unit in texts]
+    matrix, strong = model.features(texts, hits)
+    probabilities = model.combine(model.scores(matrix), strong)
+    out: list[LabelledArticle] = []
+    for row, piece in enumerate(units):
+        chosen = [
+            j for j in np.argsort(-probabilities[row]) if probabilities[row, j] >= model.threshold
+        ]
+        labels = tuple(
+            _evidence(
+                texts[row],
+                hits[row],
+                piece.start,
+                PROVISION_LABELS[j],
+                float(probabilities[row, j]),
+                j,
+                model,
+            )
+            for j in chosen
+        )
+        out.append(LabelledArticle(piece, texts[row], labels))
+    return out
+
+
+def _evidence(
+    unit: str,
+    hits: Sequence[PatternHit],
+    offset: int,
+    label: str,
+    confidence: float,
+    column: int,
+    model: ProvisionModel,
+) -> LabelEvidence:
+    """The sentence of ``unit`` that best supports ``label`` (span in the document)."""
+    for hit in hits:
+        if hit.label == label and hit.strong and not hit.negated:
+            return _make(unit, offset, label, confidence, hit.start, hit.end)
+    spans = sentences(unit)
+    if not spans:
+        return _make(unit, offset, label, confidence, 0, len(unit))
+    matrix = model.vectorizer.transform([unit[a:b] for a, b in spans])
+    scores = np.asarray(matrix @ model.coef[column, : matrix.shape[1]])
+    best = int(np.argmax(scores))
+    return _make(unit, offset, label, confidence, *spans[best])
+
+
+def _make(
+    unit: str, offset: int, label: str, confidence: float, start: int, end: int
+) -> LabelEvidence:
+    sentence = " ".join(unit[start:end].split())
+    if len(sentence) > _MAX_EVIDENCE:
+        sentence = sentence[: _MAX_EVIDENCE - 1].rstrip() + "…"
+    return LabelEvidence(label, round(confidence, 4), sentence, offset + start, offset + end)
+
+
+def agreement_provisions(articles: Sequence[LabelledArticle]) -> list[AgreementProvision]:
+    """Agreement-level provisions: each label found in any unit, taxonomy order."""
+    best: dict[str, tuple[LabelEvidence, str]] = {}
+    carriers: dict[str, list[str]] = {}
+    for article in articles:
+        for item in article.labels:
+            carriers.setdefault(item.label, []).append(article.segment.heading)
+            if item.label not in best or item.confidence > best[item.label][0].confidence:
+                best[item.label] = (item, article.segment.heading)
+    return [
+        AgreementProvision(
+            label,
+            best[label][0].confidence,
+            best[label][1],
+            best[label][0].evidence,
+            tuple(carriers[label]),
+        )
+        for label in PROVISION_LABELS
+        if label in best
+    ]

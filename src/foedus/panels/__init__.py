@@ -1,0 +1,53 @@
+"""Research panels: dyad-years and state-years with variables from the bundled datasets.
+
+``create_*`` builds the unit of analysis, ``add_*`` joins variables in, ``filter_*``
+removes rows; each takes the panel first and returns a new one::
+
+    panel = (
+        create_dyad_years(range(1816, 2019))
+        .pipe(add_atop_alliance)
+        .pipe(add_dca)
+        .pipe(add_nmc)
+    )
+    frame = panel.collect()          # polars; panel.to_pandas() for pandas
+"""
+
+from __future__ import annotations
+
+from foedus.panels.add_alliances import add_atop_alliance, add_dca
+from foedus.panels.add_capabilities import add_cow_majors, add_nmc
+from foedus.panels.add_conflict import add_cow_mids, add_gml_mids
+from foedus.panels.add_democracy import add_democracy
+from foedus.panels.add_geography import (
+    add_capital_distance,
+    add_contiguity,
+    add_minimum_distance,
+)
+from foedus.panels.add_military import add_mme, add_us_troops
+from foedus.panels.create import create_dyad_years, create_state_years
+from foedus.panels.filter import filter_prd
+from foedus.panels.recipe import ADDERS, build_panel, citations
+from foedus.panels.units import Panel, Unit
+
+__all__ = [
+    "ADDERS",
+    "Panel",
+    "Unit",
+    "add_atop_alliance",
+    "add_capital_distance",
+    "add_contiguity",
+    "add_cow_majors",
+    "add_cow_mids",
+    "add_dca",
+    "add_democracy",
+    "add_gml_mids",
+    "add_minimum_distance",
+    "add_mme",
+    "add_nmc",
+    "add_us_troops",
+    "build_panel",
+    "citations",
+    "create_dyad_years",
+    "create_state_years",
+    "filter_prd",
+]

@@ -1,0 +1,140 @@
+"""Creating the base panels from the COW state system: dyad-years and state-years.
+
+Like peacesciencer's ``create_dyadyears()``/``create_stateyears()``: states are members
+in the years of ``system2016.csv``; years after COW's last (2016) carry forward the states
+in the system at its end (peacesciencer's ``mry = TRUE``). Dyad-years pair every two
+members of a year, except pairs whose memberships never overlap on any day of that year
+(Suriname enters in November 1975, after South Vietnam left in April: both are members
+in 1975, never at the same time), as peacesciencer does (its ``false_cow_dyads``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import polars as pl
+
+from foedus.datasets.cow_states import read_states, read_system
+from foedus.errors import ConfigError
+from foedus.panels.units import Panel, Unit
+
+__all__ = ["COW_FIRST_YEAR", "create_dyad_years", "create_state_years", "state_years"]
+
+COW_FIRST_YEAR = 1816
+
+
+@cache
+def _system() -> pl.DataFrame:
+    return read_system().select(
+        pl.col("ccode").cast(pl.Int16), pl.col("year").cast(pl.Int16), "stateabb"
+    )
+
+
+def state_years(years: range) -> pl.DataFrame:
+    """COW members by year for ``years`` (``ccode, year``), carried forward after 2016."""
+    if years.step != 1 or len(years) == 0 or years.start < COW_FIRST_YEAR:
+        raise ConfigError(f"years must be a non-empty range of consecutive years from "
+                          f"{COW_FIRST_YEAR}, got {years!r}")  # fmt: skip
+    system = _system()
+    last = int(system["year"].max())  # type: ignore[arg-type]
+    frames = [system.filter(pl.col("year").is_between(years.start, years.stop - 1))]
+    if years.stop - 1 > last:
+        final = system.filter(pl.col("year") == last)
+        frames += [
+            final.with_columns(pl.lit(year, pl.Int16).alias("year"))
+            for year in range(max(last + 1, years.start), years.stop)
+        ]
+    return pl.concat(frames).select("ccode", "year").sort("ccode", "year")
+
+
+@cache
+def _false_dyads() -> pl.DataFrame:
+    """Directed pairs that share a year but never a day of it (peacesciencer's anti-join).
+
+    Only a membership that starts or ends inside a year can miss another inside it, so
+    the pairs are sought among the spells' first and last years alone.
+    """
+    spells = read_states().select(
+        pl.col("ccode").cast(pl.Int16),
+        (pl.col("styear") * 10000 + pl.col("stmonth") * 100 + pl.col("stday")).alias("st"),
+        (pl.col("endyear") * 10000 + pl.col("endmonth") * 100 + pl.col("endday")).alias("end"),
+        "styear",
+        "endyear",
+    )
+    edges = pl.concat(
+        [
+            spells.with_columns(pl.col("styear").alias("year")),
+            spells.with_columns(pl.col("endyear").alias("year")),
+        ]
+    ).unique()
+    edges = edges.with_columns(pl.col("year").cast(pl.Int16))
+    pairs = edges.join(edges, on="year", suffix="2").filter(pl.col("ccode") != pl.col("ccode2"))
+    overlap = pl.max_horizontal("st", "st2") <= pl.min_horizontal("end", "end2")
+    return (
+        pairs.group_by(pl.col("ccode").alias("ccode1"), "ccode2", "year")
+        .agg(overlap.any().alias("met"))
+        .filter(~pl.col("met"))
+        .drop("met")
+    )
+
+
+def _pairs(members: pl.DataFrame) -> pl.DataFrame:
+    """All ordered pairs of distinct members within each year, sorted by year, ccode1, ccode2."""
+    left, right, years = [], [], []
+    for (year,), group in members.sort("year", "ccode").group_by("year", maintain_order=True):
+        codes = group["ccode"].to_numpy()
+        n = len(codes)
+        first, second = np.repeat(codes, n), np.tile(codes, n)
+        keep = first != second
+        left.append(first[keep])
+        right.append(second[keep])
+        years.append(np.full(n * (n - 1), year, dtype=np.int16))
+    return pl.DataFrame(
+        {"ccode1": np.concatenate(left), "ccode2": np.concatenate(right),
+         "year": np.concatenate(years)},
+        schema={"ccode1": pl.Int16, "ccode2": pl.Int16, "year": pl.Int16},
+    )  # fmt: skip
+
+
+def create_dyad_years(
+    years: range = range(COW_FIRST_YEAR, 2017), *, directed: bool = True,
+    drop_false_dyads: bool = True,
+) -> Panel:  # fmt: skip
+    """Every dyad-year of COW system members in ``years``.
+
+    Parameters
+    ----------
+    years
+        Consecutive years, e.g. ``range(1816, 2019)``; years after 2016 carry forward
+        the members at the end of 2016.
+    directed
+        Both (A, B) and (B, A) when true; only ``ccode1 < ccode2`` when false.
+    drop_false_dyads
+        Drop pairs that are members in the same year but never on the same day
+        (peacesciencer's convention, 60 directed rows in 1816-2016). With ``False`` a
+        year with n members has exactly n(n-1) directed dyads.
+
+    Returns
+    -------
+    Panel
+        Unit ``dyad_year``: ``ccode1, ccode2, year`` (Int16), sorted.
+    """
+    pairs = _pairs(state_years(years))
+    if not directed:
+        pairs = pairs.filter(pl.col("ccode1") < pl.col("ccode2"))
+    if drop_false_dyads:
+        pairs = pairs.join(_false_dyads(), on=["ccode1", "ccode2", "year"], how="anti")
+    return Panel(pairs, Unit.DYAD_YEAR, directed=directed)
+
+
+def create_state_years(years: range = range(COW_FIRST_YEAR, 2017)) -> Panel:
+    """Every COW state-year in ``years`` (``ccode, stateabb, year``), as a ``state_year`` panel."""
+    members = state_years(years)
+    names = _system().select("ccode", "stateabb").unique("ccode", keep="last")
+    frame = (
+        members.join(names, on="ccode", how="left")
+        .select("ccode", "stateabb", "year")
+        .sort("ccode", "year")
+    )
+    return Panel(frame, Unit.STATE_YEAR)

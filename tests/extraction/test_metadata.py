@@ -1,0 +1,92 @@
+"""Metadata, kind and ATOP mapping read from real agreements."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from foedus.domain.agreements import AgreementKind
+from foedus.extraction.atop_mapping import atop_coding, compare_with_atop
+from foedus.extraction.corpus import load_corpus
+from foedus.extraction.kind import predict_kind
+from foedus.extraction.metadata import parse_date
+from foedus.extraction.pipeline import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Done at Washington, the fourth day of April, 1949.", date(1949, 4, 4)),
+        ("The Hague, March 24, 1960.", date(1960, 3, 24)),
+        ("DONE in Doha on 16 December 2014 in two original copies", date(2014, 12, 16)),
+        ("signed on 2008-04-01", date(2008, 4, 1)),
+        ("on the 31st day of February 1950", None),
+    ],
+)
+def test_parse_date(text: str, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_nato_metadata(nato_text: str) -> None:
+    result = extract(nato_text.encode(), name="nato.txt")
+    meta = result.metadata
+    assert meta.signed == date(1949, 4, 4)
+    assert meta.signed_place == "Washington"
+    assert meta.languages == ["English", "French"]
+    assert meta.entry_into_force_trigger == "ratification"
+    assert result.kind is AgreementKind.MUTUAL_DEFENSE_TREATY
+
+
+def test_qatar_metadata(qatar_text: str) -> None:
+    result = extract(qatar_text.encode(), name="qatar.txt")
+    meta = result.metadata
+    assert {p.ccode for p in meta.parties} == {694, 210}  # Qatar, Netherlands
+    assert meta.signed == date(2014, 12, 16)
+    assert meta.duration_months == 12
+    assert meta.renewal == "by agreement"
+    assert meta.entry_into_force_trigger == "signature"
+    assert set(meta.languages) == {"English", "Arabic", "Dutch"}
+    assert result.kind is AgreementKind.SOFA
+
+
+def test_withdrawal_notice(corpus_dir) -> None:
+    text = (corpus_dir / "021_nl-canada-training-1996.txt").read_text("utf-8")
+    meta = extract(text.encode(), name="training.txt").metadata
+    assert meta.withdrawal_notice_months == 12
+    assert {p.ccode for p in meta.parties} == {20, 210}
+
+
+def test_kind_rules() -> None:
+    assert predict_kind("Treaty of Non-Aggression", set(), 2) is AgreementKind.NON_AGGRESSION
+    assert (
+        predict_kind("Agreement", {"status_of_forces", "criminal_jurisdiction"}, 2)
+        is AgreementKind.SOFA
+    )
+    assert (
+        predict_kind("Memorandum of Understanding on research", {"research_development"}, 2)
+        is AgreementKind.MOU_OR_ARRANGEMENT
+    )
+    assert (
+        predict_kind("Convention on weather modification", {"entry_into_force"}, None)
+        is AgreementKind.OTHER
+    )
+
+
+def test_atop_coding_maps_labels_to_variables() -> None:
+    coding = atop_coding(
+        {"mutual_defense", "consultation", "institutional_body", "training_education"}
+    )
+    assert coding["DEFENSE"] == coding["CONSUL"] == coding["ORGAN1"] == 1
+    assert coding["OFFENSE"] == coding["NEUTRAL"] == coding["NONAGG"] == 0
+    assert coding["MILCON"] == 2
+    assert atop_coding({"integrated_command"})["MILCON"] == 3
+
+
+def test_compare_with_atop_on_corpus_alliances(corpus_dir) -> None:
+    documents = load_corpus(corpus_dir)
+    nato = [d for d in documents if d.meta.get("atop_id") == 3180]
+    rows = compare_with_atop(nato, lambda d: d.gold_provisions)
+    by_variable = {row["variable"]: row for row in rows}
+    assert by_variable["DEFENSE"]["atop"] == 1 and by_variable["DEFENSE"]["agree"]
+    assert by_variable["CONSUL"]["agree"] and by_variable["OFFENSE"]["agree"]
