@@ -31,7 +31,7 @@ def write_panel(frame: object, out: Path) -> None:
     assert isinstance(frame, pl.DataFrame)
     suffix = out.suffix.lower()
     if suffix in (".parquet", ".pq"):
-        frame.write_parquet(out, compression="zstd", compression_level=1, statistics=False)
+        frame.write_parquet(out, compression="lz4", statistics=False)
     elif suffix == ".csv":
         frame.write_csv(out)
     elif suffix == ".dta":
