@@ -42,6 +42,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Clearance of the command-line user: public, internal, restricted, confidential, secret.",
     ),
     Setting(
+        "FOEDUS_TOKEN",
+        "(unset)",
+        "API token the command line acts with (`foedus users token NAME`); unset: local operator.",
+    ),
+    Setting(
         "FOEDUS_HOME",
         "$XDG_DATA_HOME/foedus or ~/.local/share/foedus",
         "Directory for the default SQLite database and other user data.",

@@ -107,3 +107,23 @@ def test_data_cite_lists_loaded_datasets(cli: CliRunner) -> None:
     result = cli.invoke(app, ["data", "cite"])
     assert result.exit_code == 0
     assert "Kinne" in result.output and "Leeds" in result.output and "Singer" in result.output
+
+
+def test_token_user_reads_at_own_clearance_and_cannot_write(cli: CliRunner) -> None:
+    added = cli.invoke(app, ["users", "add", "rita", "--role", "reader", "--clearance", "public"])
+    assert added.exit_code == 0, added.output
+    token = cli.invoke(app, ["users", "token", "rita"]).stdout.strip()
+    assert token.startswith("fds_")
+    as_rita = {"FOEDUS_TOKEN": token}
+    refused = cli.invoke(app, ["import", str(FIXTURES / "user_agreements.csv")], env=as_rita)
+    assert refused.exit_code == 1 and "may not write" in refused.output
+    rows = cli.invoke(app, ["agreements", "search", "--source", "user", "--format", "json"],
+                      env=as_rita | {"FOEDUS_CLEARANCE": "secret"})  # fmt: skip
+    assert all(row["sensitivity"] == "public" for row in json.loads(rows.stdout))
+    listing = cli.invoke(app, ["users", "list", "--format", "json"], env=as_rita)
+    assert listing.exit_code == 1  # readers may not manage users
+    bad = cli.invoke(app, ["agreements", "search"], env={"FOEDUS_TOKEN": token + "x"})
+    assert bad.exit_code == 1 and "invalid or revoked API token" in bad.output
+    audit = cli.invoke(app, ["users", "audit", "--format", "json", "--limit", "0"])
+    assert any(row["actor"] == "rita" and row["action"] == "search"
+               for row in json.loads(audit.stdout))  # fmt: skip

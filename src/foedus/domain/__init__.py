@@ -18,6 +18,7 @@ from foedus.domain.provisions import (
     ProvisionLabel,
     label_info,
 )
+from foedus.domain.security import ROLE_PERMISSIONS, Permission, Role, User
 from foedus.domain.sensitivity import Sensitivity
 from foedus.domain.states import COW_REGIONS, MembershipSpell, State, cow_region
 
@@ -25,18 +26,22 @@ __all__ = [
     "ATOP_VARIABLES",
     "COW_REGIONS",
     "PROVISION_LABELS",
+    "ROLE_PERMISSIONS",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
     "MembershipSpell",
     "Party",
     "PartyRole",
+    "Permission",
     "Provision",
     "ProvisionGroup",
     "ProvisionLabel",
+    "Role",
     "Sensitivity",
     "SourceRef",
     "State",
+    "User",
     "cow_region",
     "label_info",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -25,6 +26,7 @@ __all__ = [
     "agreement_parties",
     "agreement_sources",
     "agreements",
+    "api_tokens",
     "articles",
     "audit_log",
     "capabilities",
@@ -33,6 +35,7 @@ __all__ = [
     "provisions",
     "state_spells",
     "states",
+    "users",
 ]
 
 metadata = MetaData(
@@ -177,4 +180,25 @@ audit_log = Table(
     Column("object_type", String(32), nullable=False),
     Column("object_id", String(200)),
     Column("detail", JSON),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(120), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("clearance", Integer, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("prefix", String(16), primary_key=True),
+    Column("user_name", ForeignKey("users.name", ondelete="CASCADE"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
 )

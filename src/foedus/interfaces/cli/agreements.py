@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from foedus.interfaces.cli._context import actor, clearance, registry
+from foedus.interfaces.cli._context import session
 from foedus.interfaces.cli.output import OutputFormat, console, emit, err_console
 from foedus.services import registry as service
 from foedus.services.serialize import agreement_row, agreement_to_dict
@@ -30,8 +30,9 @@ def search(
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
 ) -> None:
     """Find agreements by party, partner, kind, provision, years, source or text."""
+    engine, user = session()
     result = service.search(
-        registry(),
+        engine,
         party=party,
         partner=partner,
         kinds=kind,
@@ -41,8 +42,8 @@ def search(
         sources=source,
         text=text,
         limit=limit,
-        clearance=clearance(),
-        actor=actor(),
+        clearance=user.clearance,
+        actor=user.name,
     )
     if fmt is OutputFormat.JSON:
         emit([agreement_to_dict(a, full=False) for a in result.agreements], fmt)
@@ -62,7 +63,8 @@ def show(
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
 ) -> None:
     """Everything the registry holds on one agreement."""
-    agreement = service.show(registry(), agreement_id, clearance=clearance(), actor=actor())
+    engine, user = session()
+    agreement = service.show(engine, agreement_id, clearance=user.clearance, actor=user.name)
     data = agreement_to_dict(agreement)
     if fmt is not OutputFormat.TABLE:
         emit(data if fmt is OutputFormat.JSON else [agreement_row(agreement)], fmt)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from foedus.config import nmc_version
-from foedus.interfaces.cli._context import clearance, registry
+from foedus.interfaces.cli._context import session
 from foedus.interfaces.cli.output import OutputFormat, console, emit
 from foedus.services.registry import country_profile
 
@@ -22,8 +22,9 @@ def show(
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
 ) -> None:
     """One state: identity, agreements per year by source, partners, CINC."""
+    engine, user = session()
     profile = country_profile(
-        registry(), country, nmc_version=nmc or nmc_version(), clearance=clearance()
+        engine, country, nmc_version=nmc or nmc_version(), clearance=user.clearance
     )
     if fmt is OutputFormat.JSON:
         emit(profile, fmt)

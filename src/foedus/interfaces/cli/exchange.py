@@ -9,7 +9,8 @@ from pathlib import Path
 
 import typer
 
-from foedus.interfaces.cli._context import actor, clearance, registry
+from foedus.domain.security import Permission
+from foedus.interfaces.cli._context import session
 from foedus.interfaces.cli.output import console
 from foedus.services import registry as service
 from foedus.services.exchange import FIELDS, export_records, import_agreements
@@ -21,7 +22,8 @@ def import_file(
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .csv or .json file."),
 ) -> None:
     """Import your own agreements (format: docs/import-format.md); all or nothing."""
-    saved = import_agreements(registry(), path, actor=actor())
+    engine, user = session(Permission.WRITE)
+    saved = import_agreements(engine, path, actor=user.name)
     console.print(f"imported {len(saved)} agreements from {path}")
 
 
@@ -36,9 +38,10 @@ def export(
     chosen = fmt or (out.suffix.lstrip(".").lower() if out else "json")
     if chosen not in ("json", "csv"):
         raise typer.BadParameter(f"format {chosen!r}: use json or csv")
+    engine, user = session()
     result = service.search(
-        registry(), party=party, kinds=kind, sources=source, limit=0,
-        clearance=clearance(), actor=actor(),
+        engine, party=party, kinds=kind, sources=source, limit=0,
+        clearance=user.clearance, actor=user.name,
     )  # fmt: skip
     records = export_records(result.agreements)
     handle = out.open("w", encoding="utf-8", newline="") if out else sys.stdout

@@ -41,6 +41,7 @@ COMMANDS: dict[str, _Entry] = {
     "panel": _Entry("panel", "app", "Research panels: dyad-years and state-years."),
     "network": _Entry("network", "app", "The cooperation network and regional security."),
     "data": _Entry("data", "app", "Bundled datasets: versions, loads, sources, citations."),
+    "users": _Entry("users", "app", "Users, API tokens and the audit log."),
 }
 
 
