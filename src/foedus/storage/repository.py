@@ -84,6 +84,19 @@ def _agreement_row(agreement: Agreement, origin: str) -> dict[str, Any]:
     }
 
 
+def _provision_row(agreement_id: str, provision: Provision) -> dict[str, Any]:
+    return {
+        "agreement_id": agreement_id,
+        "label": provision.label,
+        "grade": provision.grade,
+        "source": provision.source,
+        "method": provision.method,
+        "confidence": provision.confidence,
+        "evidence": provision.evidence,
+        "article": provision.article,
+    }
+
+
 def insert_agreements(
     connection: Connection,
     agreements: Iterable[Agreement],
@@ -124,19 +137,7 @@ def insert_agreements(
             }
             for source in agreement.sources
         )
-        provisions.extend(
-            {
-                "agreement_id": agreement.id,
-                "label": provision.label,
-                "grade": provision.grade,
-                "source": provision.source,
-                "method": provision.method,
-                "confidence": provision.confidence,
-                "evidence": provision.evidence,
-                "article": provision.article,
-            }
-            for provision in agreement.provisions
-        )
+        provisions.extend(_provision_row(agreement.id, p) for p in agreement.provisions)
     for table, batch in (
         (t.agreements, rows),
         (t.agreement_parties, parties),
@@ -244,19 +245,7 @@ def attach_text(
     if provisions:
         connection.execute(
             insert(pr),
-            [
-                {
-                    "agreement_id": agreement_id,
-                    "label": provision.label,
-                    "grade": provision.grade,
-                    "source": provision.source,
-                    "method": "extracted",
-                    "confidence": provision.confidence,
-                    "evidence": provision.evidence,
-                    "article": provision.article,
-                }
-                for provision in provisions
-            ],
+            [_provision_row(agreement_id, p) | {"method": "extracted"} for p in provisions],
         )
 
 
