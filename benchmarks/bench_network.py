@@ -4,10 +4,12 @@ Usage: ``.venv/bin/python benchmarks/bench_network.py [--repeat N]``
 
 Builds a fresh SQLite registry with the bundled datasets in a temporary directory
 (not timed), reads the party spells and NMC 7.0 capabilities from it (timed apart),
-then times :func:`foedus.analytics.network.analyse_years`: yearly networks, state and
+then times :func:`foedus.analytics.network.analyse_years` (yearly networks, state and
 network metrics, Leiden communities with tracking, regional blocs and polarity,
-dependency and formation. Prints the best of ``--repeat`` runs (default 3) for each
-source and in all.
+dependency and formation) followed by
+:func:`foedus.analytics.network.regional_security` (blocs, polarity, agreement
+asymmetry and dependency per region-year). Prints the best of ``--repeat`` runs
+(default 3) for each source and in all.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from foedus.analytics.network import analyse_years
+from foedus.analytics.network import analyse_years, regional_security
 from foedus.datasets.registry_load import load_all
 from foedus.storage import create_engine_for, upgrade
 from foedus.storage.queries import agreement_party_spells, capabilities_frame
@@ -45,6 +47,7 @@ def main(argv: list[str]) -> None:
         for _ in range(repeat):
             started = time.perf_counter()
             result = analyse_years(spells[source], cinc, first=first, last=last)
+            regional_security(result, spells[source], cinc)
             best = min(best, time.perf_counter() - started)
         total += best
         print(

@@ -5,7 +5,12 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from foedus.analytics.network import counterbalancing, counterbalancing_panel, rivalries
+from foedus.analytics.network import (
+    counterbalancing,
+    counterbalancing_panel,
+    counterbalancing_stratified,
+    rivalries,
+)
 
 
 def test_rivalry_needs_repeated_disputes_within_memory() -> None:
@@ -39,3 +44,37 @@ def test_exposure_and_response_by_hand() -> None:
     assert summary["exposed"] == 1 and summary["exposed_rate"] == 1.0
     assert summary["unexposed"] == 3
     assert summary["unexposed_rate"] == pytest.approx(1 / 3)  # only A in 1992 responds
+
+
+def _panel(tables: list[tuple[int, int, int, int]]) -> pl.DataFrame:
+    """State-years from (exposed responders, exposed, unexposed responders, unexposed)."""
+    rows = []
+    for year, (a, n1, c, n0) in enumerate(tables, start=1990):
+        rows += [(year, True, i < a) for i in range(n1)]
+        rows += [(year, False, i < c) for i in range(n0)]
+    frame = pl.DataFrame(rows, schema=["year", "exposed", "responds"], orient="row")
+    return frame.with_columns(region=pl.lit("europe"))
+
+
+def test_one_stratum_matches_scipys_conditional_odds_ratio() -> None:
+    from scipy.stats.contingency import odds_ratio
+
+    result = counterbalancing_stratified(_panel([(7, 10, 4, 12)]))
+    expected = odds_ratio([[7, 3], [4, 8]], kind="conditional").statistic
+    assert result["clogit_or"] == pytest.approx(expected, rel=1e-6)
+    assert result["mh_risk_ratio"] == pytest.approx((7 / 10) / (4 / 12))
+    assert result["mh_low"] < result["mh_risk_ratio"] < result["mh_high"]
+
+
+def test_mantel_haenszel_by_hand_removes_a_time_trend() -> None:
+    # Exposure is common in the late year, when everyone responds more.
+    tables = [(1, 4, 4, 20), (12, 16, 3, 4)]
+    panel = _panel(tables)
+    raw = counterbalancing(panel)
+    within = counterbalancing_stratified(panel)
+    numerator = sum(a * n0 / (n1 + n0) for a, n1, _, n0 in tables)
+    denominator = sum(c * n1 / (n1 + n0) for _, n1, c, n0 in tables)
+    assert within["strata"] == 2 and within["state_years"] == 44
+    assert within["mh_risk_ratio"] == pytest.approx(numerator / denominator)
+    assert raw["risk_ratio"] == pytest.approx((13 / 20) / (7 / 24))  # 2.2: inflated by time
+    assert 1.0 < within["mh_risk_ratio"] < 1.1  # within-year ratios are 1.25 and 1.0

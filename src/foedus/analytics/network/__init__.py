@@ -1,4 +1,5 @@
-"""The defense cooperation network: building, metrics, communities, formation, regions.
+"""The defense cooperation network: building, metrics, communities, formation, regions,
+regional security, obligations and counterbalancing.
 
 Every function takes party spells (the registry's frame), networks or frames and
 returns plain values or frames; :func:`analyse_years` runs them all for a span of
@@ -23,7 +24,9 @@ from foedus.analytics.network.communities import (
 )
 from foedus.analytics.network.counterbalancing import (
     counterbalancing,
+    counterbalancing_by_year,
     counterbalancing_panel,
+    counterbalancing_stratified,
     rivalries,
 )
 from foedus.analytics.network.export import EXPORT_FORMATS, network_document
@@ -36,8 +39,10 @@ from foedus.analytics.network.metrics import (
     network_metrics,
     state_metrics,
 )
-from foedus.analytics.network.plot import plot_network, plot_timeline
+from foedus.analytics.network.obligations import OBLIGATIONS, obligation_series, obligation_spells
+from foedus.analytics.network.plot import LAYOUTS, plot_network, plot_timeline
 from foedus.analytics.network.regional import (
+    DEPENDENCY_COLUMNS,
     REGIONS,
     agreement_asymmetry,
     blocs,
@@ -46,14 +51,24 @@ from foedus.analytics.network.regional import (
     polarity,
     regional_summary,
 )
+from foedus.analytics.network.security import (
+    RegionalSecurity,
+    agreement_asymmetry_by_year,
+    regional_security,
+)
 from foedus.analytics.network.yearly import NetworkYears, analyse_years
 
 __all__ = [
+    "DEPENDENCY_COLUMNS",
     "EXPORT_FORMATS",
+    "LAYOUTS",
+    "OBLIGATIONS",
     "REGIONS",
     "NetworkYears",
+    "RegionalSecurity",
     "adjacency",
     "agreement_asymmetry",
+    "agreement_asymmetry_by_year",
     "analyse_years",
     "betweenness",
     "blocs",
@@ -62,7 +77,9 @@ __all__ = [
     "capabilities",
     "clustering",
     "counterbalancing",
+    "counterbalancing_by_year",
     "counterbalancing_panel",
+    "counterbalancing_stratified",
     "degree_assortativity",
     "dependency",
     "detect_communities",
@@ -74,9 +91,12 @@ __all__ = [
     "modularity",
     "network_document",
     "network_metrics",
+    "obligation_series",
+    "obligation_spells",
     "plot_network",
     "plot_timeline",
     "polarity",
+    "regional_security",
     "regional_subgraph",
     "regional_summary",
     "rivalries",

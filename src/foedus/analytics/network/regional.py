@@ -19,6 +19,7 @@ import polars as pl
 from foedus.domain.states import COW_REGIONS, cow_region
 
 __all__ = [
+    "DEPENDENCY_COLUMNS",
     "REGIONS",
     "agreement_asymmetry",
     "blocs",
@@ -30,6 +31,15 @@ __all__ = [
 
 #: The COW regions, in COW order.
 REGIONS: tuple[str, ...] = tuple(name for name, _, _ in COW_REGIONS)
+#: The figures :func:`dependency` gives each tied state, in order.
+DEPENDENCY_COLUMNS: tuple[str, ...] = (
+    "top_partner",
+    "top_partner_share",
+    "largest_partner",
+    "largest_partner_share",
+    "largest_partner_ratio",
+    "partner_hhi",
+)
 
 
 def capabilities(cinc: pl.DataFrame) -> dict[int, dict[int, float]]:
@@ -119,13 +129,20 @@ def dependency(G: nx.Graph, power: Mapping[int, float]) -> dict[int, dict[str, A
     """How concentrated each tied state's cooperation is.
 
     ``top_partner`` (the partner with most agreements), ``top_partner_share`` (its
-    share of the state's agreements, i.e. of its strength) and ``partner_hhi`` (the
-    Herfindahl index of the partners' CINC shares: 1 when one partner holds all the
-    capability the state cooperates with; None when no partner has a score).
+    share of the state's agreements, i.e. of its strength), ``largest_partner`` (the
+    partner with the most capability), ``largest_partner_share`` (its share of the
+    capability of all the state's partners), ``largest_partner_ratio`` (its CINC over
+    the state's own: how much stronger the strongest partner is) and ``partner_hhi``
+    (the Herfindahl index of the partners' CINC shares: 1 when one partner holds all
+    the capability the state cooperates with). Capability figures are None when no
+    partner (or, for the ratio, the state itself) has a positive score.
 
     >>> G = nx.Graph([(31, 2, {"weight": 3}), (31, 200, {"weight": 1})])
-    >>> dependency(G, {2: 0.75, 200: 0.25})[31]
-    {'top_partner': 2, 'top_partner_share': 0.75, 'partner_hhi': 0.625}
+    >>> row = dependency(G, {2: 0.75, 200: 0.25, 31: 0.001})[31]
+    >>> row["top_partner"], row["top_partner_share"], row["partner_hhi"]
+    (2, 0.75, 0.625)
+    >>> row["largest_partner"], row["largest_partner_share"], row["largest_partner_ratio"]
+    (2, 0.75, 750.0)
     """
     result: dict[int, dict[str, Any]] = {}
     for node in G:
@@ -134,12 +151,17 @@ def dependency(G: nx.Graph, power: Mapping[int, float]) -> dict[int, dict[str, A
             continue
         weights = {p: data.get("weight", 1) for p, data in partners.items()}
         top = max(sorted(weights), key=lambda p: weights[p])
-        capabilities = [power.get(p, 0.0) for p in partners]
-        total = sum(capabilities)
+        capability = {p: power.get(p, 0.0) for p in sorted(partners)}
+        total = sum(capability.values())
+        largest = max(capability, key=lambda p: capability[p])
+        own = power.get(node, 0.0)
         result[node] = {
             "top_partner": top,
             "top_partner_share": weights[top] / sum(weights.values()),
-            "partner_hhi": sum((c / total) ** 2 for c in capabilities) if total else None,
+            "largest_partner": largest if total else None,
+            "largest_partner_share": capability[largest] / total if total else None,
+            "largest_partner_ratio": capability[largest] / own if total and own > 0 else None,
+            "partner_hhi": sum((c / total) ** 2 for c in capability.values()) if total else None,
         }
     return result
 

@@ -17,7 +17,12 @@ from foedus.analytics.network.build import build_networks, regional_subgraph
 from foedus.analytics.network.communities import detect_communities, modularity, track_communities
 from foedus.analytics.network.formation import formation_by_year
 from foedus.analytics.network.metrics import network_metrics, state_metrics
-from foedus.analytics.network.regional import capabilities, dependency, regional_summary
+from foedus.analytics.network.regional import (
+    DEPENDENCY_COLUMNS,
+    capabilities,
+    dependency,
+    regional_summary,
+)
 
 __all__ = ["NetworkYears", "analyse_years"]
 
@@ -78,7 +83,7 @@ def analyse_years(
         )
         regions.extend({"year": year} | row for row in summary)
         reliance = dependency(G, power)
-        empty = {"top_partner": None, "top_partner_share": None, "partner_hhi": None}
+        empty = dict.fromkeys(DEPENDENCY_COLUMNS)
         states.extend(
             {"year": year}
             | row
