@@ -19,8 +19,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sklearn.model_selection import GroupKFold
-
 from foedus.domain.provisions import PROVISION_LABELS
 from foedus.extraction.corpus import CorpusDocument, labelled_units, match_units
 from foedus.extraction.model import ProvisionModel, fit_model
@@ -156,6 +154,8 @@ def cross_validate(
     documents: Sequence[CorpusDocument], *, folds: int = 5, c: float = 4.0, threshold: float = 0.3
 ) -> EvaluationReport:
     """Grouped cross-validation: train on some agreements, score the others, pool counts."""
+    from sklearn.model_selection import GroupKFold  # training only: keep imports light
+
     report = EvaluationReport()
     indices = list(range(len(documents)))
     for train, test in GroupKFold(n_splits=folds).split(indices, groups=indices):

@@ -8,12 +8,17 @@ noisy-or with the pattern tier's precision measured on the training units, so la
 too rare to learn (mutual defense, say) are still found.
 
 The fitted model is stored in a portable ``.npz`` file (arrays and a JSON header; no
-pickle, loaded with ``allow_pickle=False``), shipped in ``extraction/_models/``.
+pickle, loaded with ``allow_pickle=False``), shipped in ``extraction/_models/``. Applying
+it needs numpy and scipy only: :class:`TextVectorizer` reproduces scikit-learn's TF-IDF
+transform from the stored vocabulary and idf weights, so ``foedus extract`` does not pay
+the two seconds of importing scikit-learn, which only training needs.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,15 +27,19 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
 
 from foedus.domain.provisions import PROVISION_LABELS
 from foedus.errors import ExtractionError
 from foedus.extraction.patterns import PatternHit, find_hits
 
-__all__ = ["DEFAULT_MODEL_PATH", "ProvisionModel", "fit_model", "load_model", "pattern_features"]
+__all__ = [
+    "DEFAULT_MODEL_PATH",
+    "ProvisionModel",
+    "TextVectorizer",
+    "fit_model",
+    "load_model",
+    "pattern_features",
+]
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "_models" / "provisions.npz"
 _FORMAT = "foedus-provisions/1"
@@ -40,6 +49,57 @@ _MIN_POSITIVES = 3  # fewer training examples than this: no classifier, patterns
 _RULE_PRIOR = (2.0, 1.0)  # Beta prior (hits, misses) for a strong pattern's precision
 
 FloatArray = npt.NDArray[np.float64]
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+
+
+@dataclass(slots=True)
+class TextVectorizer:
+    """scikit-learn's ``TfidfVectorizer.transform`` for a fitted vocabulary, without sklearn.
+
+    Lower-cases, takes the default tokens (two or more word characters), forms word
+    n-grams joined by a space, weights counts (``1 + log`` when ``sublinear_tf``) by idf
+    and scales each row to unit length: the same numbers as the fitted vectorizer.
+    """
+
+    vocabulary_: dict[str, int]
+    idf_: FloatArray
+    ngram_range: tuple[int, int] = (1, 2)
+    sublinear_tf: bool = True
+
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """TF-IDF rows (L2-normalised) for ``texts``."""
+        low, high = self.ngram_range
+        indptr, indices, values = [0], [], []
+        for text in texts:
+            tokens = _TOKEN.findall(text.lower())
+            counts: Counter[int] = Counter()
+            for n in range(low, high + 1):
+                grams = tokens if n == 1 else [
+                    " ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)
+                ]  # fmt: skip
+                counts.update(
+                    index for gram in grams if (index := self.vocabulary_.get(gram)) is not None
+                )
+            columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            weights = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            if self.sublinear_tf:
+                weights = np.log(weights) + 1.0
+            weights *= self.idf_[columns]
+            norm = float(np.sqrt(weights @ weights))
+            if norm > 0:
+                weights /= norm
+            order = np.argsort(columns)
+            indices.append(columns[order])
+            values.append(weights[order])
+            indptr.append(indptr[-1] + len(columns))
+        return sp.csr_matrix(
+            (
+                np.concatenate(values) if values else np.zeros(0),
+                np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
+                np.asarray(indptr),
+            ),
+            shape=(len(texts), len(self.idf_)),
+        )
 
 
 def pattern_features(
@@ -69,7 +129,7 @@ def pattern_features(
 class ProvisionModel:
     """A fitted provision model: vectorizer, per-label weights, calibration and rule precision."""
 
-    vectorizer: TfidfVectorizer
+    vectorizer: TextVectorizer
     coef: FloatArray  # labels x features
     intercept: FloatArray
     platt: FloatArray  # labels x 2 (slope, offset)
@@ -106,11 +166,12 @@ class ProvisionModel:
         header = {
             "format": _FORMAT,
             "labels": list(PROVISION_LABELS),
-            "vocabulary": sorted(self.vectorizer.vocabulary_, key=self.vectorizer.vocabulary_.get),
+            "vocabulary": sorted(
+                self.vectorizer.vocabulary_, key=self.vectorizer.vocabulary_.__getitem__
+            ),
             "vectorizer": {
                 "ngram_range": list(self.vectorizer.ngram_range),
                 "sublinear_tf": self.vectorizer.sublinear_tf,
-                "min_df": self.vectorizer.min_df,
             },
             "threshold": self.threshold,
             "info": self.info,
@@ -141,12 +202,13 @@ def load_model(path: str | Path = DEFAULT_MODEL_PATH) -> ProvisionModel:
     if header.get("format") != _FORMAT or header.get("labels") != list(PROVISION_LABELS):
         raise ExtractionError(f"{path}: not a provision model for this taxonomy; retrain it")
     settings = header["vectorizer"]
-    vectorizer = TfidfVectorizer(
-        vocabulary={term: index for index, term in enumerate(header["vocabulary"])},
-        ngram_range=tuple(settings["ngram_range"]),
-        sublinear_tf=settings["sublinear_tf"],
+    low, high = settings["ngram_range"]
+    vectorizer = TextVectorizer(
+        vocabulary_={term: index for index, term in enumerate(header["vocabulary"])},
+        idf_=arrays["idf"],
+        ngram_range=(int(low), int(high)),
+        sublinear_tf=bool(settings["sublinear_tf"]),
     )
-    vectorizer.idf_ = arrays["idf"]
     return ProvisionModel(
         vectorizer=vectorizer,
         coef=arrays["coef"],
@@ -173,13 +235,23 @@ def fit_model(
     Platt calibration is fitted on scores from a grouped cross-validation inside the
     training data, never on scores of units the classifier was trained on.
     """
+    import sklearn
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.model_selection import GroupKFold
+
     targets = np.array([[label in unit for label in PROVISION_LABELS] for unit in labels], float)
     vectorizer = TfidfVectorizer(
         ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=12000
     )
     vectorizer.fit(texts)
+    fitted = TextVectorizer(
+        {str(term): int(index) for term, index in vectorizer.vocabulary_.items()},
+        np.asarray(vectorizer.idf_, dtype=np.float64),
+        (1, 2),
+        True,
+    )
     patterns, strong = pattern_features(texts)
-    matrix = sp.hstack([vectorizer.transform(texts), patterns]).tocsr()
+    matrix = sp.hstack([fitted.transform(texts), patterns]).tocsr()
     coef, intercept = _fit_linear(matrix, targets, c)
     out_of_fold = np.zeros_like(targets)
     group_array = np.asarray(groups)
@@ -196,8 +268,6 @@ def fit_model(
     rule_precision = (hits + _RULE_PRIOR[0]) / (fired + _RULE_PRIOR[0] + _RULE_PRIOR[1])
     # Labels with enough examples are left to the classifier (which sees the patterns too).
     rule_precision[targets.sum(axis=0) >= rule_max_positives] = 0.0
-    import sklearn
-
     info = {
         "sklearn_version": sklearn.__version__,
         "units": len(texts),
@@ -205,12 +275,14 @@ def fit_model(
         "positives": {label: int(targets[:, j].sum()) for j, label in enumerate(PROVISION_LABELS)},
         "c": c,
     }
-    return ProvisionModel(vectorizer, coef, intercept, platt, rule_precision, threshold, info)
+    return ProvisionModel(fitted, coef, intercept, platt, rule_precision, threshold, info)
 
 
 def _fit_linear(
     matrix: sp.csr_matrix, targets: FloatArray, c: float
 ) -> tuple[FloatArray, FloatArray]:
+    from sklearn.linear_model import LogisticRegression
+
     coef = np.zeros((targets.shape[1], matrix.shape[1]))
     intercept = np.full(targets.shape[1], -8.0)
     for j in range(targets.shape[1]):
@@ -228,6 +300,8 @@ def _fit_linear(
 
 def _platt(scores: FloatArray, target: FloatArray) -> tuple[float, float]:
     """Slope and offset of a logistic fit of ``target`` on ``scores`` (Platt scaling)."""
+    from sklearn.linear_model import LogisticRegression
+
     positives = int(target.sum())
     if positives == 0 or positives == len(target) or np.ptp(scores) == 0:
         return 1.0, 0.0

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from foedus.domain.provisions import PROVISION_LABELS
 from foedus.extraction.model import ProvisionModel
@@ -84,20 +85,11 @@ def label_articles(
     out: list[LabelledArticle] = []
     for row, piece in enumerate(units):
         chosen = [
-            j for j in np.argsort(-probabilities[row]) if probabilities[row, j] >= model.threshold
+            int(j)
+            for j in np.argsort(-probabilities[row])
+            if probabilities[row, j] >= model.threshold
         ]
-        labels = tuple(
-            _evidence(
-                texts[row],
-                hits[row],
-                piece.start,
-                PROVISION_LABELS[j],
-                float(probabilities[row, j]),
-                j,
-                model,
-            )
-            for j in chosen
-        )
+        labels = _evidence(texts[row], hits[row], piece.start, chosen, probabilities[row], model)
         out.append(LabelledArticle(piece, texts[row], labels))
     return out
 
@@ -106,22 +98,35 @@ def _evidence(
     unit: str,
     hits: Sequence[PatternHit],
     offset: int,
-    label: str,
-    confidence: float,
-    column: int,
+    columns: Sequence[int],
+    probabilities: npt.NDArray[np.float64],
     model: ProvisionModel,
-) -> LabelEvidence:
-    """The sentence of ``unit`` that best supports ``label`` (span in the document)."""
-    for hit in hits:
-        if hit.label == label and hit.strong and not hit.negated:
-            return _make(unit, offset, label, confidence, hit.start, hit.end)
-    spans = sentences(unit)
-    if not spans:
-        return _make(unit, offset, label, confidence, 0, len(unit))
-    matrix = model.vectorizer.transform([unit[a:b] for a, b in spans])
-    scores = np.asarray(matrix @ model.coef[column, : matrix.shape[1]])
-    best = int(np.argmax(scores))
-    return _make(unit, offset, label, confidence, *spans[best])
+) -> tuple[LabelEvidence, ...]:
+    """For each chosen label, the sentence of ``unit`` that best supports it.
+
+    An unnegated strong pattern match is the evidence where there is one; otherwise the
+    sentence the label's classifier scores highest (sentences are vectorised once per
+    unit, only when some label needs them).
+    """
+    out: list[LabelEvidence] = []
+    scores: npt.NDArray[np.float64] | None = None
+    spans: list[tuple[int, int]] = []
+    for column in columns:
+        label, confidence = PROVISION_LABELS[column], float(probabilities[column])
+        hit = next((h for h in hits if h.label == label and h.strong and not h.negated), None)
+        if hit is not None:
+            out.append(_make(unit, offset, label, confidence, hit.start, hit.end))
+            continue
+        if scores is None:
+            spans = sentences(unit)
+            matrix = model.vectorizer.transform([unit[a:b] for a, b in spans])
+            scores = np.asarray(matrix @ model.coef[:, : matrix.shape[1]].T)
+        if not spans:
+            out.append(_make(unit, offset, label, confidence, 0, len(unit)))
+            continue
+        best = int(np.argmax(scores[:, column]))
+        out.append(_make(unit, offset, label, confidence, *spans[best]))
+    return tuple(out)
 
 
 def _make(

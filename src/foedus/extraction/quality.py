@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from foedus.errors import DocumentRefused
 
@@ -80,7 +81,10 @@ def check_text(text: str, *, name: str = "document") -> None:
     tokens = _TOKEN.findall(sample)
     if not tokens:
         raise DocumentRefused(f"{name}: the document contains no text")
-    junk = len(_CID.findall(sample)) + sum(1 for char in sample if _is_junk(char))
+    characters = Counter(sample)  # classify each distinct character once
+    junk = len(_CID.findall(sample)) + sum(
+        count for char, count in characters.items() if _is_junk(char)
+    )
     if junk > _MAX_JUNK_SHARE * len(sample):
         raise DocumentRefused(
             f"{name}: the text layer is garbled (unmapped glyphs or control codes); "
@@ -131,10 +135,10 @@ def _is_junk(char: str) -> bool:
 def _dominant_script(text: str) -> str | None:
     """The script most letters are written in (first word of their Unicode names)."""
     counts: dict[str, int] = {}
-    for char in text[:20_000]:
+    for char, count in Counter(text[:20_000]).items():
         if char.isalpha():
             script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + count
     if not counts:
         return None
     return max(counts, key=lambda script: counts[script])

@@ -1,4 +1,9 @@
-"""``foedus extract FILE``: read an agreement and print its structure and provisions."""
+"""``foedus extract FILE``: read an agreement, print its structure and provisions, save it.
+
+``--save`` stores the text, its articles and provisions in the registry through
+:func:`foedus.services.documents.save_extraction` (one transaction; a refused document
+raises before anything is opened, so nothing is half-saved). It needs write permission.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,13 @@ import sys
 from pathlib import Path
 
 import typer
+from sqlalchemy import Engine
 
+from foedus.domain.security import Permission, User
+from foedus.domain.sensitivity import Sensitivity
+from foedus.errors import ConfigError
 from foedus.extraction.pipeline import Extraction, extract
-from foedus.interfaces.cli.output import OutputFormat, console, emit
+from foedus.interfaces.cli.output import OutputFormat, console, emit, err_console
 
 __all__ = ["extract_command"]
 
@@ -16,16 +25,54 @@ __all__ = ["extract_command"]
 def extract_command(
     file: str = typer.Argument(..., help="A PDF, DOCX, HTML or text file; - reads standard input."),
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format", help="table or json."),
+    save: bool = typer.Option(
+        False, "--save", help="Store text and provisions in the registry (matching record or new)."
+    ),
+    sensitivity: str = typer.Option(
+        "public", "--sensitivity", help="Sensitivity of the saved text (with --save)."
+    ),
+    agreement_id: str = typer.Option(
+        None, "--id", help="Attach to this agreement id, or the id of a new one (with --save)."
+    ),
 ) -> None:
     """Read an agreement: metadata, kind, articles with labels and evidence, provisions."""
+    try:
+        level = Sensitivity.parse(sensitivity)
+    except ValueError as error:
+        raise ConfigError(f"--sensitivity: {error}") from None
+    registry = _writable_registry() if save else None  # fail early: no registry, no rights
     if file == "-":
         result = extract(sys.stdin.buffer.read(), name="<stdin>")
     else:
         result = extract(Path(file))
     if fmt is OutputFormat.JSON:
         emit(result.to_dict(), fmt)
-        return
-    _print_tables(result, fmt)
+    else:
+        _print_tables(result, fmt)
+    if registry is not None:
+        _save(registry, result, level, agreement_id)
+
+
+def _writable_registry() -> tuple[Engine, User]:
+    from foedus.interfaces.cli._context import session
+
+    return session(Permission.WRITE)
+
+
+def _save(
+    registry: tuple[Engine, User], result: Extraction, level: Sensitivity, agreement_id: str | None
+) -> None:
+    from foedus.services.documents import save_extraction
+
+    engine, user = registry
+    saved = save_extraction(
+        engine, result, sensitivity=level, agreement_id=agreement_id,
+        actor=user.name, clearance=user.clearance,
+    )  # fmt: skip
+    how = "attached to" if saved.attached else "saved as new agreement"
+    err_console.print(
+        f"{how} {saved.agreement_id}: {saved.articles} articles, {saved.provisions} provisions"
+    )
 
 
 def _print_tables(result: Extraction, fmt: OutputFormat) -> None:
