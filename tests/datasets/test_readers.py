@@ -79,3 +79,12 @@ def test_resolve_country(query: str, ccode: int) -> None:
 def test_unknown_country_offers_closest_matches() -> None:
     with pytest.raises(UnknownCountry, match="did you mean: India"):
         resolve_country("Indai")
+
+
+def test_shipped_iso3_crosswalk_agrees_with_country_converter() -> None:
+    from foedus.datasets.cow_states import compute_iso3, read_iso3, read_states
+
+    names = read_states().unique("ccode", keep="last").sort("ccode")
+    fresh = compute_iso3(list(zip(names["ccode"], names["statenme"], strict=True)))
+    assert read_iso3() == fresh
+    assert fresh[750] == "IND" and fresh[260] == "DEU" and fresh[300] is None

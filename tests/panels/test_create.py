@@ -10,6 +10,7 @@ from foedus.errors import WrongUnit
 from foedus.panels import (
     Panel,
     add_atop_alliance,
+    add_minimum_distance,
     create_dyad_years,
     create_state_years,
 )
@@ -55,7 +56,7 @@ def test_state_years_are_the_system_list() -> None:
 
 def test_wrong_unit_names_the_fix() -> None:
     with pytest.raises(WrongUnit, match=r"create_dyad_years\(\)"):
-        add_atop_alliance(create_state_years(range(1900, 1901)))
+        add_minimum_distance(create_state_years(range(1900, 1901)))
     with pytest.raises(WrongUnit, match="Panel.from_frame"):
         add_atop_alliance(pl.DataFrame({"ccode1": [2], "ccode2": [20], "year": [1950]}))  # type: ignore[arg-type]
 

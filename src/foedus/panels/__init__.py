@@ -24,6 +24,12 @@ from foedus.panels.add_geography import (
     add_minimum_distance,
 )
 from foedus.panels.add_military import add_mme, add_us_troops
+from foedus.panels.add_network import (
+    add_common_partners,
+    add_network,
+    add_network_centrality,
+    add_network_degree,
+)
 from foedus.panels.create import create_dyad_years, create_state_years
 from foedus.panels.filter import filter_prd
 from foedus.panels.recipe import ADDERS, build_panel, citations
@@ -35,6 +41,7 @@ __all__ = [
     "Unit",
     "add_atop_alliance",
     "add_capital_distance",
+    "add_common_partners",
     "add_contiguity",
     "add_cow_majors",
     "add_cow_mids",
@@ -43,6 +50,9 @@ __all__ = [
     "add_gml_mids",
     "add_minimum_distance",
     "add_mme",
+    "add_network",
+    "add_network_centrality",
+    "add_network_degree",
     "add_nmc",
     "add_us_troops",
     "build_panel",

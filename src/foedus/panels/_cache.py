@@ -19,10 +19,12 @@ import polars as pl
 from foedus.config import data_dir
 from foedus.datasets.catalog import DATA_DIR
 
-__all__ = ["DERIVATION_VERSION", "cached_table"]
+__all__ = ["DERIVATION_VERSION", "cached_table", "narrow_integers"]
 
 #: Bump when a derivation changes its output.
-DERIVATION_VERSION = "3"
+DERIVATION_VERSION = "4"
+#: Signed integer types from narrowest, with the largest value each holds.
+_INTEGER_TYPES = ((pl.Int8, 2**7 - 1), (pl.Int16, 2**15 - 1), (pl.Int32, 2**31 - 1))
 
 
 @cache
@@ -48,3 +50,25 @@ def cached_table(name: str, build: Callable[[], pl.DataFrame]) -> pl.DataFrame:
     table.write_parquet(partial)
     partial.replace(path)
     return table
+
+
+def narrow_integers(table: pl.DataFrame) -> pl.DataFrame:
+    """Each Int64 column cast to the narrowest signed integer type that holds its values.
+
+    Release files are read as Int64; codes such as ``hostlev`` fit Int8. Joined into two
+    million dyad-years, the narrower columns are several times cheaper to gather, hold
+    and write, with the same values.
+
+    >>> narrow_integers(pl.DataFrame({"a": [1, -9], "b": [300, 0]})).dtypes
+    [Int8, Int16]
+    """
+    casts = []
+    for name, dtype in table.schema.items():
+        if dtype != pl.Int64:
+            continue
+        low, high = table[name].min(), table[name].max()
+        for narrow, top in _INTEGER_TYPES:
+            if low is None or (-top - 1 <= low and high <= top):  # type: ignore[operator]
+                casts.append(pl.col(name).cast(narrow))
+                break
+    return table.with_columns(casts)

@@ -1,23 +1,26 @@
-"""Joins shared by the ``add_*`` modules, done as sorted-key lookups.
+"""Joins shared by the ``add_*`` modules, done as row lookups followed by one gather.
 
 A panel's rows are never reordered or multiplied by a join: each table is keyed
-uniquely (``ccode, year`` or ``ccode1, ccode2, year``). State-level values are gathered
-through a dense (code, year) grid; dyad-level tables, small next to the panel, find
-their panel rows by binary search on packed keys and are scattered into null columns.
-On two million dyad-years this is several times faster than a hash join, and the panel
-keeps its order.
+uniquely (``ccode, year`` or ``ccode1, ccode2, year``). Each join first works out, for
+every panel row, the row of the table that belongs to it (null where there is none),
+then takes those rows of the table in one indexing (``table[rows]``, a third cheaper
+than gathering column by column). State-level tables are found through a dense
+(code, year) grid; dyad-level tables find their panel rows by a merge join on a packed
+key. On two million dyad-years this is several times faster than a hash join, keeps
+the panel's order, and needs no NumPy (whose import alone costs a command ~0.15 s).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy as np
 import polars as pl
 
 from foedus.errors import DataError
 
-__all__ = ["fill_in_coverage", "join_dyadic", "join_monadic", "monadic_rows"]
+__all__ = ["dyadic_rows", "fill_in_coverage", "join_dyadic", "join_monadic", "monadic_rows"]
+
+DYAD_KEYS = ("ccode1", "ccode2", "year")
 
 
 def fill_in_coverage(columns: Iterable[str], first: int, last: int) -> list[pl.Expr]:
@@ -32,80 +35,111 @@ def fill_in_coverage(columns: Iterable[str], first: int, last: int) -> list[pl.E
     ]
 
 
-def _key(frame: pl.DataFrame, names: Iterable[str]) -> np.ndarray:
-    """The columns ``names`` packed into one int64 (each code below 100,000)."""
-    key = np.zeros(frame.height, dtype=np.int64)
-    for name in names:
-        key = key * 100_000 + frame[name].cast(pl.Int64).to_numpy()
-    return key
+def _no_rows(height: int) -> pl.Series:
+    return pl.repeat(None, height, dtype=pl.UInt32, eager=True)
 
 
-def _check_unique(table: pl.DataFrame, names: list[str]) -> None:
-    """Refuse a join table with two rows for one key (a join must not multiply rows)."""
-    keys = np.sort(_key(table, names))
-    if keys.size and (np.diff(keys) == 0).any():
-        raise DataError(f"join table has duplicate keys on {', '.join(names)}")
+def _positions(height: int) -> pl.Series:
+    return pl.int_range(height, dtype=pl.UInt32, eager=True)
 
 
-def monadic_rows(table: pl.DataFrame, frame: pl.DataFrame, code: str) -> np.ndarray:
+def monadic_rows(table: pl.DataFrame, frame: pl.DataFrame, code: str) -> pl.Series:
     """For each panel row, the row of the ``ccode, year`` table for ``code``/``year``
-    (-1 where the table has none); a dense (code, year) grid makes this one gather.
+    (null where the table has none).
+
+    A dense grid over every code and year of the table and the panel holds the table's
+    row numbers, so each panel row finds its own with one multiply-add and one gather.
     """
-    _check_unique(table, ["ccode", "year"])
-    codes, years = table["ccode"].to_numpy(), table["year"].to_numpy()
-    if not len(codes):
-        return np.full(frame.height, -1, dtype=np.int64)
-    first, span = int(years.min()), int(years.max() - years.min() + 1)
-    slot = np.full(int(codes.max()) + 2, -1, dtype=np.int64)
-    distinct = np.unique(codes)
-    slot[distinct] = np.arange(distinct.size)
-    grid = np.full(distinct.size * span + 1, -1, dtype=np.int64)
-    grid[slot[codes] * span + (years - first)] = np.arange(codes.size)
-    want_code = frame[code].cast(pl.Int64).to_numpy()
-    want_year = frame["year"].cast(pl.Int64).to_numpy() - first
-    known = (want_code >= 0) & (want_code < slot.size - 1) & (want_year >= 0) & (want_year < span)
-    cell = np.where(known, slot[np.where(known, want_code, slot.size - 1)], -1)
-    return np.where(cell >= 0, grid[np.where(cell >= 0, cell * span + want_year, -1)], -1)
+    if table.height == 0 or frame.height == 0:
+        return _no_rows(frame.height)
+    bounds = pl.concat(
+        [
+            part.select(
+                pl.col(name).min().cast(pl.Int64).alias("low"),
+                pl.col(name).max().cast(pl.Int64).alias("high"),
+                pl.col("year").min().cast(pl.Int64).alias("first"),
+                pl.col("year").max().cast(pl.Int64).alias("last"),
+            )
+            for part, name in ((table, "ccode"), (frame, code))
+        ]
+    )
+    low, high, first, last = bounds.select(
+        pl.col("low").min(), pl.col("high").max(), pl.col("first").min(), pl.col("last").max()
+    ).row(0)
+    if low < 0:
+        raise DataError(f"negative state code in {code} or the join table")
+    span = last - first + 1
+    kind = pl.Int32 if (high + 1) * span < 2**31 else pl.Int64
+
+    def cell(part: pl.DataFrame, name: str) -> pl.Series:
+        place = pl.col(name).cast(kind) * span + (pl.col("year").cast(kind) - first)
+        return part.select(place).to_series()
+
+    cells = cell(table, "ccode")
+    if cells.n_unique() != table.height:
+        raise DataError("join table has duplicate keys on ccode, year")
+    grid = _no_rows((high + 1) * span).scatter(cells, _positions(table.height))
+    return grid.gather(cell(frame, code))
 
 
 def join_monadic(frame: pl.DataFrame, table: pl.DataFrame, columns: Iterable[str],
                  dyadic: bool) -> pl.DataFrame:  # fmt: skip
     """Add ``columns`` of a ``ccode, year`` table: once for a state-year panel, for each
-    side (``…1``/``…2``) of a dyad-year panel. Each panel row gathers its match.
+    side (``…1``/``…2``) of a dyad-year panel.
     """
     names = list(columns)
-    added = []
+    added: list[pl.Series] = []
     for side in ("1", "2") if dyadic else ("",):
         rows = monadic_rows(table, frame, f"ccode{side}")
-        index = pl.select(pl.when(pl.Series(rows >= 0)).then(pl.Series(rows))).to_series()
-        added += [table[name].gather(index).alias(f"{name}{side}") for name in names]
+        gathered = table.select(pl.col(n).alias(f"{n}{side}") for n in names)[rows]
+        added += gathered.get_columns()
     return frame.with_columns(added)
+
+
+def _packed(frame: pl.DataFrame, base: int) -> pl.Series:
+    """``year, ccode1, ccode2`` packed into one Int64 that sorts like the three columns."""
+    year, first, second = (pl.col(name).cast(pl.Int64) for name in ("year", "ccode1", "ccode2"))
+    return frame.select((year * base + first) * base + second).to_series()
+
+
+def _sorted_keys(keys: pl.Series, name: str, rows: pl.Series) -> pl.DataFrame:
+    """``keys`` (already ascending) beside ``rows``, flagged sorted for a merge join."""
+    return pl.DataFrame({"key": keys, name: rows}).with_columns(pl.col("key").set_sorted())
+
+
+def dyadic_rows(table: pl.DataFrame, frame: pl.DataFrame) -> pl.Series:
+    """For each panel row, the row of the ``ccode1, ccode2, year`` table with its key (null
+    where there is none).
+
+    Both sides' keys are packed into one integer and put in order (the panel's usually
+    already is), so polars matches them by a merge join rather than hashing or binary
+    searching two million keys.
+    """
+    if table.height == 0 or frame.height == 0:
+        return _no_rows(frame.height)
+    base = 1 + max(
+        int(part.select(pl.max_horizontal(pl.col("ccode1").max(), pl.col("ccode2").max())).item())
+        for part in (table, frame)
+    )
+    wanted = _packed(table, base)
+    wanted_order = wanted.arg_sort()
+    wanted = wanted.gather(wanted_order)
+    if (wanted.diff() == 0).any():
+        raise DataError("join table has duplicate keys on ccode1, ccode2, year")
+    keys = _packed(frame, base)
+    if keys.is_sorted():
+        panel_order = _positions(frame.height)
+    else:
+        panel_order = keys.arg_sort()
+        keys = keys.gather(panel_order)
+    matched = _sorted_keys(wanted, "source", wanted_order).join(
+        _sorted_keys(keys, "target", panel_order), on="key", how="inner"
+    )
+    return _no_rows(frame.height).scatter(matched["target"], matched["source"])
 
 
 def join_dyadic(frame: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
-    """Add every non-key column of a directed ``ccode1, ccode2, year`` table.
-
-    The table is small next to the panel, so each table row finds its panel row and its
-    values are scattered into otherwise-null columns.
-    """
-    keys = ["year", "ccode1", "ccode2"]
-    names = [c for c in table.columns if c not in keys]
-    _check_unique(table, keys)
-    panel_keys = _key(frame, keys)
-    order = None
-    if panel_keys.size > 1 and not (np.diff(panel_keys) > 0).all():
-        order = np.argsort(panel_keys, kind="stable")
-        panel_keys = panel_keys[order]
-    wanted = _key(table, keys)
-    position = np.searchsorted(panel_keys, wanted).clip(0, max(panel_keys.size - 1, 0))
-    found = panel_keys[position] == wanted if panel_keys.size else np.zeros(wanted.size, bool)
-    rows = position[found] if order is None else order[position[found]]
-    matched = table.filter(pl.Series(found))
-    target = pl.Series(rows, dtype=pl.Int64)
-    added = [
-        pl.repeat(None, frame.height, dtype=table[name].dtype, eager=True)
-        .alias(name)
-        .scatter(target, matched[name])
-        for name in names
-    ]
-    return frame.with_columns(added)
+    """Add every non-key column of a directed ``ccode1, ccode2, year`` table."""
+    rows = dyadic_rows(table, frame)
+    names = [c for c in table.columns if c not in DYAD_KEYS]
+    return frame.with_columns(table.select(names)[rows].get_columns())

@@ -19,6 +19,12 @@ that file row for row (tests check it against peacesciencer's copy):
 DCAD (Kinne 2020) dyad-years: ``dca_general``, ``dca_sector`` and ``dca_any`` are 1
 from an agreement's signing year to its estimated end year, in both directions, 0 in
 other years of DCAD's coverage (1980-2010) and missing outside it.
+
+State-years: ``dca_count``, ``dca_general_count`` and ``dca_sector_count`` count the
+DCAs (of that type) in force for the state, by the same rule; the ATOP columns
+``atop_defense_partners … atop_consul_partners`` count the states the state pledged
+that obligation to (ATOP's directed dyad-years summed), 0 in 1815-2018 and missing
+after.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from foedus.datasets.atop import read_members
 from foedus.datasets.cow_states import read_states
 from foedus.datasets.dcad import check_dcad, read_dcad
 from foedus.panels._cache import cached_table
-from foedus.panels._join import fill_in_coverage, join_dyadic
+from foedus.panels._join import fill_in_coverage, join_dyadic, join_monadic
 from foedus.panels.units import Panel, Unit, require_unit
 
 __all__ = [
@@ -41,6 +47,7 @@ __all__ = [
     "add_dca",
     "atop_directed_dyad_years",
     "dca_dyad_years",
+    "dca_state_years",
 ]
 
 ATOP_COVERAGE = (1815, 2018)
@@ -152,9 +159,19 @@ def add_atop_alliance(panel: Panel, *, ndir: bool = True) -> Panel:
     Directed panels get ccode1's pledge to ccode2. On a non-directed panel, ``ndir=True``
     (peacesciencer's default) takes the pledge in either direction; ``ndir=False`` takes
     the lower code's pledge only. 0 means no pledge in 1815-2018; later years are missing.
+    State-year panels get ``atop_defense_partners`` …: the number of states the state
+    pledged each obligation to.
     """
-    panel = require_unit(panel, "add_atop_alliance", Unit.DYAD_YEAR)
+    panel = require_unit(panel, "add_atop_alliance", Unit.DYAD_YEAR, Unit.STATE_YEAR)
     table = atop_directed_dyad_years()
+    if panel.unit is Unit.STATE_YEAR:
+        names = [f"atop_{o}_partners" for o in ATOP_OBLIGATIONS]
+        partners = table.group_by(pl.col("ccode1").alias("ccode"), "year").agg(
+            pl.col(f"atop_{o}").sum().cast(pl.Int16).alias(f"atop_{o}_partners")
+            for o in ATOP_OBLIGATIONS
+        )
+        frame = join_monadic(panel.frame, partners, names, dyadic=False)
+        return panel.with_frame(_counts_in(frame, names, ATOP_COVERAGE), "atop")
     if not panel.directed and ndir:
         table = (
             table.with_columns(
@@ -170,6 +187,16 @@ def add_atop_alliance(panel: Panel, *, ndir: bool = True) -> Panel:
     return panel.with_frame(frame, "atop")
 
 
+def _counts_in(frame: pl.DataFrame, names: list[str], coverage: tuple[int, int]) -> pl.DataFrame:
+    """Null counts become 0 in the years of ``coverage`` (Int16); outside, null stays."""
+    covered = pl.col("year").is_between(*coverage)
+    return frame.with_columns(
+        pl.when(pl.col(n).is_null() & covered).then(0).otherwise(pl.col(n)).cast(pl.Int16)
+        .alias(n)
+        for n in names
+    )  # fmt: skip
+
+
 def dca_dyad_years() -> pl.DataFrame:
     """DCAD agreements as directed dyad-years: ``ccode1, ccode2, year, dca_general,
     dca_sector, dca_any`` (1 where an agreement of that type is in force), both directions.
@@ -181,18 +208,25 @@ def dca_dyad_years() -> pl.DataFrame:
     return cached_table("dca-dy", _build_dca)
 
 
-def _build_dca() -> pl.DataFrame:
+def _dca_years() -> pl.DataFrame:
+    """One row per DCAD agreement, direction and year in force: ``DCAid, ccode1, ccode2,
+    type, year`` (signing year to ``endYearEstimate``, which DCAD caps at 2010).
+    """
     states = read_states().unique("ccode", keep="last")
     known = dict(zip(states["ccode"].to_list(), states["stateabb"].str.strip_chars().to_list(),
                      strict=True))  # fmt: skip
     rows, _ = check_dcad(read_dcad(), known)
     spans = rows.select(
-        "ccode1", "ccode2", "type",
+        "DCAid", "ccode1", "ccode2", "type",
         pl.int_ranges("signYear", pl.col("endYearEstimate").fill_null(DCA_COVERAGE[1]) + 1)
         .alias("year"),
     ).explode("year")  # fmt: skip
-    both = pl.concat([spans, spans.rename({"ccode1": "ccode2", "ccode2": "ccode1"})
+    return pl.concat([spans, spans.rename({"ccode1": "ccode2", "ccode2": "ccode1"})
                       .select(spans.columns)])  # fmt: skip
+
+
+def _build_dca() -> pl.DataFrame:
+    both = _dca_years()
     return (
         both.group_by("ccode1", "ccode2", "year")
         .agg(
@@ -204,13 +238,42 @@ def _build_dca() -> pl.DataFrame:
     )
 
 
-def add_dca(panel: Panel) -> Panel:
-    """Add DCAD defense cooperation agreements (``dca_general, dca_sector, dca_any``).
-
-    1 when an agreement of that type is in force in the dyad-year, 0 in other years of
-    1980-2010, missing outside DCAD's coverage.
+def dca_state_years() -> pl.DataFrame:
+    """DCAs in force per state-year: ``ccode, year, dca_count, dca_general_count,
+    dca_sector_count`` (states with at least one; built once, then cached).
     """
-    panel = require_unit(panel, "add_dca", Unit.DYAD_YEAR)
+
+    def build() -> pl.DataFrame:
+        general, sector = pl.col("type") == "general", pl.col("type") == "sector"
+        return (
+            _dca_years()
+            .group_by(pl.col("ccode1").alias("ccode"), "year")
+            .agg(
+                pl.col("DCAid").n_unique().cast(pl.Int16).alias("dca_count"),
+                pl.col("DCAid").filter(general).n_unique().cast(pl.Int16)
+                .alias("dca_general_count"),
+                pl.col("DCAid").filter(sector).n_unique().cast(pl.Int16)
+                .alias("dca_sector_count"),
+            )
+            .sort("ccode", "year")
+        )  # fmt: skip
+
+    return cached_table("dca-sy", build)
+
+
+def add_dca(panel: Panel) -> Panel:
+    """Add DCAD defense cooperation agreements.
+
+    Dyad-years: ``dca_general, dca_sector, dca_any``, 1 when an agreement of that type is
+    in force, 0 in other years of 1980-2010, missing outside DCAD's coverage. State-years:
+    ``dca_count, dca_general_count, dca_sector_count``, the agreements in force, 0 in
+    other years of 1980-2010, missing outside.
+    """
+    panel = require_unit(panel, "add_dca", Unit.DYAD_YEAR, Unit.STATE_YEAR)
+    if panel.unit is Unit.STATE_YEAR:
+        names = ["dca_count", "dca_general_count", "dca_sector_count"]
+        frame = join_monadic(panel.frame, dca_state_years(), names, dyadic=False)
+        return panel.with_frame(_counts_in(frame, names, DCA_COVERAGE), "dcad")
     columns = ["dca_general", "dca_sector", "dca_any"]
     frame = join_dyadic(panel.frame, dca_dyad_years()).with_columns(
         fill_in_coverage(columns, *DCA_COVERAGE)

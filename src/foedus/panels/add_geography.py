@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-import numpy as np
 import polars as pl
 
 from foedus.datasets.cow_contiguity import COVERAGE as CONTIGUITY_COVERAGE
@@ -109,18 +108,15 @@ def capital_years() -> pl.DataFrame:
     return cached_table("capitals", build)
 
 
-def _great_circle_km(lat1: np.ndarray, lng1: np.ndarray, lat2: np.ndarray,
-                     lng2: np.ndarray) -> np.ndarray:  # fmt: skip
+def _great_circle_km(lat1: pl.Expr, lng1: pl.Expr, lat2: pl.Expr, lng2: pl.Expr) -> pl.Expr:
     """Vincenty's formula on a sphere (geosphere's ``distVincentySphere``), in km."""
-    lat1, lng1, lat2, lng2 = (np.radians(v) for v in (lat1, lng1, lat2, lng2))
+    lat1, lng1, lat2, lng2 = (v.radians() for v in (lat1, lng1, lat2, lng2))
     dlng = lng1 - lng2
-    x = np.hypot(
-        np.cos(lat2) * np.sin(dlng),
-        np.cos(lat1) * np.sin(lat2) - np.sin(lat1) * np.cos(lat2) * np.cos(dlng),
-    )
-    y = np.sin(lat1) * np.sin(lat2) + np.cos(lat1) * np.cos(lat2) * np.cos(dlng)
-    distance: np.ndarray = np.arctan2(x, y) * EARTH_RADIUS_M / 1000
-    return distance
+    east = lat2.cos() * dlng.sin()
+    north = lat1.cos() * lat2.sin() - lat1.sin() * lat2.cos() * dlng.cos()
+    x = (east * east + north * north).sqrt()
+    y = lat1.sin() * lat2.sin() + lat1.cos() * lat2.cos() * dlng.cos()
+    return pl.arctan2(x, y) * EARTH_RADIUS_M / 1000
 
 
 def _capital_distance(frame: pl.DataFrame) -> pl.DataFrame:
@@ -128,17 +124,18 @@ def _capital_distance(frame: pl.DataFrame) -> pl.DataFrame:
     locations are computed once, then each row looks its pair up.
     """
     years = capital_years()
-    places = years.select("lat", "lng").unique(maintain_order=True)
-    place_of = years.join(places.with_row_index("place"), on=["lat", "lng"], how="left")
-    place = place_of["place"].cast(pl.Int64).to_numpy()
-    lat, lng = places["lat"].to_numpy(), places["lng"].to_numpy()
-    matrix = _great_circle_km(lat[:, None], lng[:, None], lat[None, :], lng[None, :])
-    row1 = monadic_rows(years, frame, "ccode1")
-    row2 = monadic_rows(years, frame, "ccode2")
-    known = (row1 >= 0) & (row2 >= 0)
-    distance = matrix[place[np.where(known, row1, 0)], place[np.where(known, row2, 0)]]
-    capdist = pl.Series("capdist", distance).set(pl.Series(~known), None)  # type: ignore[arg-type]
-    return frame.with_columns(capdist)
+    places = years.select("lat", "lng").unique(maintain_order=True).with_row_index("place")
+    count = places.height
+    place = years.join(places, on=["lat", "lng"], how="left", maintain_order="left")["place"]
+    matrix = (
+        places.join(places, how="cross", suffix="2")
+        .sort("place", "place2")
+        .select(_great_circle_km(pl.col("lat"), pl.col("lng"), pl.col("lat2"), pl.col("lng2")))
+        .to_series()
+    )
+    first = place.gather(monadic_rows(years, frame, "ccode1")).cast(pl.Int64)
+    second = place.gather(monadic_rows(years, frame, "ccode2")).cast(pl.Int64)
+    return frame.with_columns(matrix.gather(first * count + second).alias("capdist"))
 
 
 def add_capital_distance(

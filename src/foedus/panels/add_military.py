@@ -52,10 +52,13 @@ def add_mme(panel: Panel) -> Panel:
     if panel.unit is Unit.DYAD_YEAR:
         frame = join_dyadic(panel.frame, mme_dyad_years())
     else:
-        counts = (
-            read_mme_participants()
-            .group_by("ccode", "year")
-            .agg(pl.col("mmeid").n_unique().cast(pl.Int32).alias("mme_exercises"))
+        counts = cached_table(
+            "mme-state-years",
+            lambda: (
+                read_mme_participants()
+                .group_by("ccode", "year")
+                .agg(pl.col("mmeid").n_unique().cast(pl.Int32).alias("mme_exercises"))
+            ),
         )
         frame = join_monadic(panel.frame, counts, ["mme_exercises"], dyadic=False)
     frame = frame.with_columns(

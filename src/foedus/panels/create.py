@@ -10,13 +10,11 @@ in 1975, never at the same time), as peacesciencer does (its ``false_cow_dyads``
 
 from __future__ import annotations
 
-from functools import cache
-
-import numpy as np
 import polars as pl
 
 from foedus.datasets.cow_states import read_states, read_system
 from foedus.errors import ConfigError
+from foedus.panels._cache import cached_table
 from foedus.panels.units import Panel, Unit
 
 __all__ = ["COW_FIRST_YEAR", "create_dyad_years", "create_state_years", "state_years"]
@@ -24,31 +22,40 @@ __all__ = ["COW_FIRST_YEAR", "create_dyad_years", "create_state_years", "state_y
 COW_FIRST_YEAR = 1816
 
 
-@cache
 def _system() -> pl.DataFrame:
-    return read_system().select(
-        pl.col("ccode").cast(pl.Int16), pl.col("year").cast(pl.Int16), "stateabb"
+    """``system2016.csv`` (``ccode, year`` as Int16, ``stateabb``), from the cache."""
+    return cached_table(
+        "cow-system",
+        lambda: read_system().select(
+            pl.col("ccode").cast(pl.Int16), pl.col("year").cast(pl.Int16), "stateabb"
+        ),
     )
+
+
+def _check_years(years: range) -> None:
+    if years.step != 1 or len(years) == 0 or years.start < COW_FIRST_YEAR:
+        raise ConfigError(f"years must be a non-empty range of consecutive years from "
+                          f"{COW_FIRST_YEAR}, got {years!r}")  # fmt: skip
+
+
+def _carried_forward(frame: pl.DataFrame, years: range) -> pl.DataFrame:
+    """``frame``'s rows in ``years``; years after its last repeat the rows of its last."""
+    last = int(frame["year"].max())  # type: ignore[arg-type]
+    parts = [frame.filter(pl.col("year").is_between(years.start, years.stop - 1))]
+    final = frame.filter(pl.col("year") == last)
+    parts += [
+        final.with_columns(pl.lit(year, pl.Int16).alias("year"))
+        for year in range(max(last + 1, years.start), years.stop)
+    ]
+    return pl.concat(parts)
 
 
 def state_years(years: range) -> pl.DataFrame:
     """COW members by year for ``years`` (``ccode, year``), carried forward after 2016."""
-    if years.step != 1 or len(years) == 0 or years.start < COW_FIRST_YEAR:
-        raise ConfigError(f"years must be a non-empty range of consecutive years from "
-                          f"{COW_FIRST_YEAR}, got {years!r}")  # fmt: skip
-    system = _system()
-    last = int(system["year"].max())  # type: ignore[arg-type]
-    frames = [system.filter(pl.col("year").is_between(years.start, years.stop - 1))]
-    if years.stop - 1 > last:
-        final = system.filter(pl.col("year") == last)
-        frames += [
-            final.with_columns(pl.lit(year, pl.Int16).alias("year"))
-            for year in range(max(last + 1, years.start), years.stop)
-        ]
-    return pl.concat(frames).select("ccode", "year").sort("ccode", "year")
+    _check_years(years)
+    return _carried_forward(_system().select("ccode", "year"), years).sort("ccode", "year")
 
 
-@cache
 def _false_dyads() -> pl.DataFrame:
     """Directed pairs that share a year but never a day of it (peacesciencer's anti-join).
 
@@ -79,22 +86,23 @@ def _false_dyads() -> pl.DataFrame:
     )
 
 
-def _pairs(members: pl.DataFrame) -> pl.DataFrame:
-    """All ordered pairs of distinct members within each year, sorted by year, ccode1, ccode2."""
-    left, right, years = [], [], []
-    for (year,), group in members.sort("year", "ccode").group_by("year", maintain_order=True):
-        codes = group["ccode"].to_numpy()
-        n = len(codes)
-        first, second = np.repeat(codes, n), np.tile(codes, n)
-        keep = first != second
-        left.append(first[keep])
-        right.append(second[keep])
-        years.append(np.full(n * (n - 1), year, dtype=np.int16))
-    return pl.DataFrame(
-        {"ccode1": np.concatenate(left), "ccode2": np.concatenate(right),
-         "year": np.concatenate(years)},
-        schema={"ccode1": pl.Int16, "ccode2": pl.Int16, "year": pl.Int16},
-    )  # fmt: skip
+def _all_dyads() -> pl.DataFrame:
+    """Every directed pair of members in each COW year, sorted by year, ccode1, ccode2,
+    with ``false_dyad`` marking :func:`_false_dyads`. Built once and cached: reading it
+    back takes a fraction of pairing the members.
+    """
+    members = _system().select("ccode", "year")
+    pairs = (
+        members.join(members, on="year", suffix="2")
+        .filter(pl.col("ccode") != pl.col("ccode2"))
+        .select(pl.col("ccode").alias("ccode1"), "ccode2", "year")
+    )
+    false = _false_dyads().with_columns(pl.lit(True).alias("false_dyad"))
+    return (
+        pairs.join(false, on=["ccode1", "ccode2", "year"], how="left")
+        .with_columns(pl.col("false_dyad").fill_null(False))
+        .sort("year", "ccode1", "ccode2")
+    )
 
 
 def create_dyad_years(
@@ -118,14 +126,17 @@ def create_dyad_years(
     Returns
     -------
     Panel
-        Unit ``dyad_year``: ``ccode1, ccode2, year`` (Int16), sorted.
+        Unit ``dyad_year``: ``ccode1, ccode2, year`` (Int16), sorted by year, ccode1,
+        ccode2.
     """
-    pairs = _pairs(state_years(years))
+    _check_years(years)
+    pairs = _carried_forward(cached_table("cow-dyads", _all_dyads), years)
+    keep = pl.lit(True)
     if not directed:
-        pairs = pairs.filter(pl.col("ccode1") < pl.col("ccode2"))
+        keep = keep & (pl.col("ccode1") < pl.col("ccode2"))
     if drop_false_dyads:
-        pairs = pairs.join(_false_dyads(), on=["ccode1", "ccode2", "year"], how="anti")
-    return Panel(pairs, Unit.DYAD_YEAR, directed=directed)
+        keep = keep & ~pl.col("false_dyad")
+    return Panel(pairs.filter(keep).drop("false_dyad"), Unit.DYAD_YEAR, directed=directed)
 
 
 def create_state_years(years: range = range(COW_FIRST_YEAR, 2017)) -> Panel:

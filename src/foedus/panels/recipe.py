@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from foedus.datasets.catalog import DATASETS
 from foedus.errors import ConfigError
@@ -16,13 +17,14 @@ from foedus.panels.add_geography import (
     add_minimum_distance,
 )
 from foedus.panels.add_military import add_mme, add_us_troops
+from foedus.panels.add_network import add_network
 from foedus.panels.create import create_dyad_years, create_state_years
 from foedus.panels.units import Panel, Unit
 
 __all__ = ["ADDERS", "DYAD_ONLY", "build_panel", "citations"]
 
 #: ``--with`` names and the function each adds.
-ADDERS: dict[str, Callable[[Panel], Panel]] = {
+ADDERS: dict[str, Callable[..., Panel]] = {
     "atop": add_atop_alliance,
     "dca": add_dca,
     "nmc": add_nmc,
@@ -35,19 +37,23 @@ ADDERS: dict[str, Callable[[Panel], Panel]] = {
     "cowmids": add_cow_mids,
     "mme": add_mme,
     "troops": add_us_troops,
+    "network": add_network,
 }
 #: Variable sets that exist for dyad-years only.
-DYAD_ONLY = frozenset({"atop", "dca", "mindist", "cowmids"})
+DYAD_ONLY = frozenset({"mindist", "cowmids"})
 
 
 def build_panel(
     unit: Unit, years: range, variables: Iterable[str], *, directed: bool = True,
     on_step: Callable[[str], None] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Panel:  # fmt: skip
     """Create a panel of ``unit`` for ``years`` and add each named variable set in turn.
 
-    ``on_step(name)`` is called after each step (for progress display). Unknown names and
-    dyad-only sets asked of a state-year panel raise :class:`~foedus.errors.ConfigError`.
+    ``options`` gives keyword arguments by set name, e.g. ``{"network": {"source":
+    "atop"}}``. ``on_step(name)`` is called after each step (for progress display).
+    Unknown names and dyad-only sets asked of a state-year panel raise
+    :class:`~foedus.errors.ConfigError`.
     """
     names = list(variables)
     unknown = [n for n in names if n not in ADDERS]
@@ -64,7 +70,7 @@ def build_panel(
     if on_step:
         on_step("create")
     for name in names:
-        panel = panel.pipe(ADDERS[name])
+        panel = panel.pipe(ADDERS[name], **(options or {}).get(name, {}))
         if on_step:
             on_step(name)
     return panel

@@ -2,18 +2,21 @@
 
 The format follows the output file's extension: ``.parquet``, ``.csv`` or ``.dta``
 (Stata). Progress goes to stderr; the citations of the data used can be printed with
-``--cite``.
+``--cite``. Only Typer and the panels are imported: the command pays for nothing else.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from foedus.errors import ConfigError
 from foedus.interfaces.cli.output import err_console
+
+if TYPE_CHECKING:
+    import polars as pl
 
 __all__ = ["app", "write_panel"]
 
@@ -22,28 +25,38 @@ app = typer.Typer(help="Research panels: dyad-years and state-years.", no_args_i
 DEFAULT_DYAD = "atop,dca,nmc,contiguity,distance,democracy,mids"
 DEFAULT_STATE = "nmc,contiguity,distance,democracy,mids,mme,troops"
 FORMATS = (".parquet", ".pq", ".csv", ".dta")
+DYAD_SETS = ("atop, dca, nmc, majors, contiguity, distance, mindist, democracy, mids, cowmids, "
+             "mme, troops, network")  # fmt: skip
+STATE_SETS = "atop, dca, nmc, majors, contiguity, distance, democracy, mids, mme, troops, network"
+NETWORK_HELP = "Network of --with network: dcad (DCAs, 1980-2010) or atop (1815-2018)."
 
 
-def write_panel(frame: object, out: Path) -> None:
-    """Write a polars frame to ``out`` in the format its extension names."""
-    import polars as pl
+def _check_format(out: Path) -> None:
+    if out.suffix.lower() not in FORMATS:
+        raise ConfigError(f"cannot tell the format of {out.name}; use one of {', '.join(FORMATS)}")
 
-    assert isinstance(frame, pl.DataFrame)
+
+def write_panel(frame: pl.DataFrame, out: Path) -> None:
+    """Write a polars frame to ``out`` in the format its extension names.
+
+    Parquet (LZ4) is written by polars' streaming engine, which encodes the columns in
+    parallel; Stata goes through pandas, imported only then.
+    """
+    _check_format(out)
     suffix = out.suffix.lower()
     if suffix in (".parquet", ".pq"):
-        frame.write_parquet(out, compression="lz4", statistics=False)
+        frame.lazy().sink_parquet(out, compression="lz4", statistics=False)
     elif suffix == ".csv":
         frame.write_csv(out)
-    elif suffix == ".dta":
-        frame.to_pandas().to_stata(out, write_index=False, version=118)
     else:
-        raise ConfigError(f"cannot tell the format of {out.name}; use one of {', '.join(FORMATS)}")
+        frame.to_pandas().to_stata(out, write_index=False, version=118)
 
 
 def _build(unit_name: str, first: int, last: int, variables: str, directed: bool, out: Path,
-           cite: bool) -> None:  # fmt: skip
-    if out.suffix.lower() not in FORMATS:
-        raise ConfigError(f"cannot tell the format of {out.name}; use one of {', '.join(FORMATS)}")
+           cite: bool, network: str) -> None:  # fmt: skip
+    _check_format(out)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     from foedus.panels import Unit, build_panel, citations
 
     names = [name.strip() for name in variables.split(",") if name.strip()]
@@ -55,7 +68,7 @@ def _build(unit_name: str, first: int, last: int, variables: str, directed: bool
             progress.update(task, advance=1, description=f"added {name}")
 
         panel = build_panel(Unit(unit_name), range(first, last + 1), names, directed=directed,
-                            on_step=step)  # fmt: skip
+                            on_step=step, options={"network": {"source": network}})  # fmt: skip
         progress.update(task, description=f"writing {out.name}")
         write_panel(panel.frame, out)
         progress.update(task, advance=1)
@@ -72,13 +85,13 @@ def dyad_year(
     first: int = typer.Option(1816, "--from", help="First year."),
     last: int = typer.Option(2016, "--to", help="Last year (after 2016: 2016's members)."),
     directed: bool = typer.Option(True, "--directed/--non-directed", help="Both directions?"),
-    variables: str = typer.Option(DEFAULT_DYAD, "--with", help="Comma-separated variable sets: "
-                                  "atop, dca, nmc, majors, contiguity, distance, mindist, "
-                                  "democracy, mids, cowmids, mme, troops."),
+    variables: str = typer.Option(DEFAULT_DYAD, "--with",
+                                  help=f"Comma-separated variable sets: {DYAD_SETS}."),
+    network: str = typer.Option("dcad", "--network", help=NETWORK_HELP),
     cite: bool = typer.Option(False, "--cite", help="Print the citations of the data used."),
 ) -> None:  # fmt: skip
     """Build a dyad-year panel from the COW state system and write it to --out."""
-    _build("dyad_year", first, last, variables, directed, out, cite)
+    _build("dyad_year", first, last, variables, directed, out, cite, network)
 
 
 @app.command("state-year")
@@ -86,10 +99,10 @@ def state_year(
     out: Path = typer.Option(..., "--out", help="Output file: .parquet, .csv or .dta."),
     first: int = typer.Option(1816, "--from", help="First year."),
     last: int = typer.Option(2016, "--to", help="Last year (after 2016: 2016's members)."),
-    variables: str = typer.Option(DEFAULT_STATE, "--with", help="Comma-separated variable sets: "
-                                  "nmc, majors, contiguity, distance, democracy, mids, mme, "
-                                  "troops."),
+    variables: str = typer.Option(DEFAULT_STATE, "--with",
+                                  help=f"Comma-separated variable sets: {STATE_SETS}."),
+    network: str = typer.Option("dcad", "--network", help=NETWORK_HELP),
     cite: bool = typer.Option(False, "--cite", help="Print the citations of the data used."),
 ) -> None:  # fmt: skip
     """Build a state-year panel from the COW state system and write it to --out."""
-    _build("state_year", first, last, variables, True, out, cite)
+    _build("state_year", first, last, variables, True, out, cite, network)
