@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 from sqlalchemy import Engine, select
+from typer.testing import CliRunner
 
 from foedus.storage import schema
 
@@ -37,3 +39,18 @@ def _plain(value: object) -> object:
 def registry_digest(engine: Engine) -> dict[str, tuple[int, str]]:
     """Digests of every content table."""
     return {name: table_digest(engine, name) for name in CONTENT_TABLES}
+
+
+def initialised_cli(home: Path) -> CliRunner:
+    """A CLI runner on a registry of its own in ``home``, built by ``foedus init``.
+
+    The runner's environment clears every setting that could point elsewhere (database
+    URL, clearance, token), so tests never touch the user's registry.
+    """
+    from foedus.interfaces.cli.main import app
+
+    cleared = dict.fromkeys(("FOEDUS_DATABASE_URL", "FOEDUS_CLEARANCE", "FOEDUS_TOKEN"))
+    runner = CliRunner(env={"FOEDUS_HOME": str(home), "COLUMNS": "200"} | cleared)
+    result = runner.invoke(app, ["init"])
+    assert result.exit_code == 0, result.output
+    return runner

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from foedus.interfaces.cli.main import app
+from tests.helpers import initialised_cli
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -16,12 +17,13 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 @pytest.fixture(scope="module")
 def cli(tmp_path_factory: pytest.TempPathFactory) -> CliRunner:
     """A runner whose registry was built by ``foedus init`` in a fresh directory."""
-    home = tmp_path_factory.mktemp("home")
-    runner = CliRunner(env={"FOEDUS_HOME": str(home), "FOEDUS_DATABASE_URL": None,
-                            "FOEDUS_CLEARANCE": None, "COLUMNS": "200"})  # fmt: skip
-    result = runner.invoke(app, ["init"])
-    assert result.exit_code == 0, result.output
-    assert "1,869 of  1,871 rows loaded" in result.output
+    runner = initialised_cli(tmp_path_factory.mktemp("home"))
+    status = runner.invoke(app, ["data", "status", "--format", "json"])
+    rows = {row["dataset"]: row for row in json.loads(status.stdout)}
+    assert set(rows) == {"cow_states", "cow_nmc", "dcad", "atop"}
+    assert rows["atop"]["rows_loaded"] == rows["atop"]["rows_read"]
+    refused = rows["dcad"]["rows_read"] - rows["dcad"]["rows_loaded"]
+    assert 0 < refused <= rows["dcad"]["issues"]  # each refusal is reported as an issue
     return runner
 
 

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from foedus.interfaces.cli.main import app
+from tests.helpers import initialised_cli
 
 REGIONS = {"americas", "europe", "africa", "middle_east", "asia", "oceania"}
 
@@ -20,12 +21,7 @@ REGIONS = {"americas", "europe", "africa", "middle_east", "asia", "oceania"}
 @pytest.fixture(scope="module")
 def cli(tmp_path_factory: pytest.TempPathFactory) -> CliRunner:
     """A runner whose registry was built by ``foedus init`` in a fresh directory."""
-    home = tmp_path_factory.mktemp("home")
-    runner = CliRunner(env={"FOEDUS_HOME": str(home), "FOEDUS_DATABASE_URL": None,
-                            "FOEDUS_CLEARANCE": None, "COLUMNS": "200"})  # fmt: skip
-    result = runner.invoke(app, ["init"])
-    assert result.exit_code == 0, result.output
-    return runner
+    return initialised_cli(tmp_path_factory.mktemp("home"))
 
 
 def _run(cli: CliRunner, *args: str) -> str:

@@ -16,6 +16,7 @@ from foedus.interfaces.cli.main import app
 from foedus.services.documents import save_extraction
 from foedus.storage import schema as t
 from foedus.storage.repository import agreement_text
+from tests.helpers import initialised_cli
 
 SWISS = "027_nl-switzerland-military-training-2007"
 SWISS_DCAD = "dcad:DCADv1.0-0432"
@@ -33,14 +34,8 @@ def _counts(engine: Engine) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def cli(tmp_path_factory: pytest.TempPathFactory) -> CliRunner:
-    """A runner on a registry of its own, built by ``foedus init`` (DCAD, ATOP ... loaded)."""
-    home = tmp_path_factory.mktemp("home")
-    env = {"FOEDUS_HOME": str(home), "FOEDUS_DATABASE_URL": None, "FOEDUS_CLEARANCE": None,
-           "FOEDUS_TOKEN": None, "COLUMNS": "200"}  # fmt: skip
-    runner = CliRunner(env=env)
-    result = runner.invoke(app, ["init"])
-    assert result.exit_code == 0, result.output
-    return runner
+    """A runner whose registry was built by ``foedus init`` in a fresh directory."""
+    return initialised_cli(tmp_path_factory.mktemp("home"))
 
 
 def _search(cli: CliRunner, *args: str) -> list[str]:
