@@ -59,10 +59,18 @@ def test_withdrawal_notice(corpus_dir) -> None:
 
 def test_kind_rules() -> None:
     assert predict_kind("Treaty of Non-Aggression", set(), 2) is AgreementKind.NON_AGGRESSION
-    assert (
-        predict_kind("Agreement", {"status_of_forces", "criminal_jurisdiction"}, 2)
-        is AgreementKind.SOFA
+    sofa_labels = {"status_of_forces", "criminal_jurisdiction", "claims_liability"}
+    jordan = "Agreement on a temporary deployment of troops of the Kingdom of the Netherlands"
+    assert predict_kind(jordan, sofa_labels, 2) is AgreementKind.SOFA
+    # The same provisions in a civil science agreement (or a space agency's host agreement)
+    # do not make a SOFA: the subject is not forces or defence personnel.
+    science = (
+        "Agreement on cooperation in science and technology concerning homeland and civil "
+        "security matters"
     )
+    assert predict_kind(
+        science, sofa_labels | {"research_development", "technology_transfer"}, 2
+    ) is (AgreementKind.OTHER)
     assert (
         predict_kind("Memorandum of Understanding on research", {"research_development"}, 2)
         is AgreementKind.MOU_OR_ARRANGEMENT
@@ -90,3 +98,40 @@ def test_compare_with_atop_on_corpus_alliances(corpus_dir) -> None:
     by_variable = {row["variable"]: row for row in rows}
     assert by_variable["DEFENSE"]["atop"] == 1 and by_variable["DEFENSE"]["agree"]
     assert by_variable["CONSUL"]["agree"] and by_variable["OFFENSE"]["agree"]
+
+
+@pytest.mark.parametrize(
+    ("title", "labels", "parties", "expected"),
+    [
+        # real corpus titles
+        ("Convention on the Presence of Foreign Forces in the Federal Republic of Germany",
+         {"basing_access", "entry_into_force"}, 3, AgreementKind.ACCESS_OR_BASING),
+        ("Protocol to the North Atlantic Treaty on the accession of the Federal Republic of "
+         "Germany", {"entry_into_force"}, 3, AgreementKind.ALLIANCE_OTHER),
+        ("Agreement between the Government of the Kingdom of the Netherlands and the Swiss "
+         "Federal Council concerning military exercises, training and education",
+         {"status_of_forces", "claims_liability"}, 2, AgreementKind.BILATERAL_DCA),
+        ("Agreement between the Government of the Kingdom of the Netherlands and the Government "
+         "of the United States of America for cooperation on the uses of atomic energy for "
+         "mutual defense purposes", {"technology_transfer"}, 2, AgreementKind.BILATERAL_DCA),
+        # a bilateral pact with non-aggression and neutrality (Molotov-Ribbentrop) ...
+        (None, {"non_aggression", "neutrality", "consultation"}, 2, AgreementKind.NON_AGGRESSION),
+        # ... but a multilateral neutrality guarantee (Cambodia 1991) is not a non-aggression pact
+        ("Agreement concerning the sovereignty, independence, territorial integrity and "
+         "inviolability, neutrality and national unity of Cambodia",
+         {"non_aggression", "neutrality"}, 10, AgreementKind.OTHER),
+    ],
+)  # fmt: skip
+def test_kind_title_rules(
+    title: str | None, labels: set[str], parties: int, expected: AgreementKind
+) -> None:
+    assert predict_kind(title, labels, parties) is expected
+
+
+def test_kind_memorandum_by_self_designation(corpus_dir) -> None:
+    # The NL-US research, development and procurement MOU has no title line; its text calls
+    # itself "this Memorandum of Understanding" more often than "this Agreement".
+    text = (corpus_dir / "016_nl-us-rdp-mou-1978.txt").read_text("utf-8")
+    labels = {"procurement_armaments", "research_development"}
+    assert predict_kind(None, labels, 2, text=text) is AgreementKind.MOU_OR_ARRANGEMENT
+    assert predict_kind(None, labels, 2) is not AgreementKind.MOU_OR_ARRANGEMENT

@@ -134,5 +134,7 @@ def extract_document(document: RawDocument, *, model: ProvisionModel | None = No
         piece.text(text) for piece in segments if piece.kind is SegmentKind.SIGNATURE
     )
     metadata = extract_metadata(text, title=title, front=front or None, signature=signature or None)
-    kind = predict_kind(title, {p.label for p in provisions}, len(metadata.parties) or None)
+    kind = predict_kind(
+        title, {p.label for p in provisions}, len(metadata.parties) or None, text=text
+    )
     return Extraction(document, normalised, segments, articles, provisions, metadata, kind)

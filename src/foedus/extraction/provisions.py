@@ -3,8 +3,10 @@
 Every unit (preamble, article, annex, note paragraph) gets the labels whose calibrated
 probability reaches the model's threshold, each with its evidence: the sentence that
 best supports it (an unnegated strong pattern match if there is one, otherwise the
-sentence the label's classifier scores highest). Agreement-level provisions are the
-union over units, each carried by its most confident unit.
+sentence the label's classifier scores highest). When the title names the agreement's
+one topic (:mod:`foedus.extraction.topics`), that label is added to the substantive units
+that speak of it. Agreement-level provisions are the union over units, each carried by its
+most confident unit.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from foedus.domain.provisions import PROVISION_LABELS
 from foedus.extraction.model import ProvisionModel
 from foedus.extraction.patterns import PatternHit, find_hits, sentences
 from foedus.extraction.segment import Segment, SegmentKind
+from foedus.extraction.topics import (
+    TOPIC_CONFIDENCE,
+    is_final_clause,
+    named_topics,
+    topic_applies,
+)
 
 __all__ = [
     "AgreementProvision",
@@ -33,6 +41,7 @@ LABELLED_KINDS = frozenset(
     {SegmentKind.PREAMBLE, SegmentKind.ARTICLE, SegmentKind.ANNEX, SegmentKind.PART}
 )
 _MAX_EVIDENCE = 400
+_COLUMN = {label: index for index, label in enumerate(PROVISION_LABELS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +91,8 @@ def label_articles(
     hits = [find_hits(unit) for unit in texts]
     matrix, strong = model.features(texts, hits)
     probabilities = model.combine(model.scores(matrix), strong)
+    title = next((piece.text(text) for piece in segments if piece.kind is SegmentKind.TITLE), None)
+    _add_topics(probabilities, units, texts, named_topics(title, texts[0]), model.threshold)
     out: list[LabelledArticle] = []
     for row, piece in enumerate(units):
         chosen = [
@@ -92,6 +103,32 @@ def label_articles(
         labels = _evidence(texts[row], hits[row], piece.start, chosen, probabilities[row], model)
         out.append(LabelledArticle(piece, texts[row], labels))
     return out
+
+
+def _add_topics(
+    probabilities: npt.NDArray[np.float64],
+    units: Sequence[Segment],
+    texts: Sequence[str],
+    topics: frozenset[str],
+    threshold: float,
+) -> None:
+    """Raise each named topic to at least ``TOPIC_CONFIDENCE`` on the substantive units.
+
+    Substantive: not the preamble, not a final clause (judged on the labels the model
+    gives before any topic is added), and using the topic's own vocabulary.
+    """
+    if not topics:
+        return
+    for row, piece in enumerate(units):
+        if piece.kind is SegmentKind.PREAMBLE:
+            continue
+        predicted = [PROVISION_LABELS[j] for j in np.flatnonzero(probabilities[row] >= threshold)]
+        if is_final_clause(texts[row], predicted):
+            continue
+        for label in topics:
+            if topic_applies(label, texts[row]):
+                column = _COLUMN[label]
+                probabilities[row, column] = max(probabilities[row, column], TOPIC_CONFIDENCE)
 
 
 def _evidence(
