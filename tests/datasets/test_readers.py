@@ -70,7 +70,8 @@ def test_nmc_missing_code_becomes_null() -> None:
 @pytest.mark.parametrize(
     ("query", "ccode"),
     [("India", 750), ("IND", 750), ("750", 750), ("Russia", 365), ("USSR", 365),
-     ("Soviet Union", 365), ("United States", 2), ("AUS", 900), ("AUL", 900), ("Burma", 775)],
+     ("Soviet Union", 365), ("United States", 2), ("AUS", 900), ("AUL", 900), ("Burma", 775),
+     ("German Reich", 255)],
 )  # fmt: skip
 def test_resolve_country(query: str, ccode: int) -> None:
     assert resolve_country(query) == ccode

@@ -135,3 +135,26 @@ def test_kind_memorandum_by_self_designation(corpus_dir) -> None:
     labels = {"procurement_armaments", "research_development"}
     assert predict_kind(None, labels, 2, text=text) is AgreementKind.MOU_OR_ARRANGEMENT
     assert predict_kind(None, labels, 2) is not AgreementKind.MOU_OR_ARRANGEMENT
+
+
+@pytest.mark.parametrize(
+    ("stem", "place"),
+    [
+        (
+            "028_nl-south-africa-sofa-2007",
+            "Pretoria",
+        ),  # "on this 8th day of June in this year 2007"
+        ("036_cambodia-neutrality-agreement-1991", "Paris"),  # year in words
+        ("037_nato-accession-protocol-frg-1954", "Paris"),  # "nineteen hundred and fifty four"
+        ("042_outer-space-treaty-1967", "London"),  # "at the cities of London, Moscow and ..."
+        ("046_partial-test-ban-treaty-1963", "Moscow"),  # "at the city of Moscow the fifth day"
+        ("053_nl-esa-estec-host-agreement-2008", "The Hague"),
+    ],
+)
+def test_signing_formulas(corpus_dir, stem: str, place: str) -> None:
+    import json
+
+    metadata = extract(corpus_dir / f"{stem}.txt").metadata
+    expected = json.loads((corpus_dir / f"{stem}.json").read_text("utf-8"))["signed"]
+    assert metadata.signed is not None and metadata.signed.isoformat() == expected
+    assert metadata.signed_place == place

@@ -21,6 +21,7 @@ __all__ = ["resolve_country", "state_by_code"]
 
 #: Names country_converter does not know that map to a COW state.
 _ALIASES = {
+    "german reich": 255,
     "ussr": 365,
     "soviet union": 365,
     "union of soviet socialist republics": 365,

@@ -62,13 +62,35 @@ _NUMBERS = {
      "ninety": 90, "a": 1, "an": 1}  # fmt: skip
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_IN_YEAR = r"(?:in\s+(?:the|this)\s+year\s+(?:of\s+)?)?"
 _DATE = re.compile(
     rf"(?i)\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: day of)?\s+(?P<m1>{_MONTH})\.?,?\s+"
-    r"(?P<y1>\d{4})"
+    rf"{_IN_YEAR}(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
     rf"|(?:the\s+)?(?P<d3>{_DAY_WORD})\s+day\s+of\s+(?P<m3>{_MONTH}),?\s+"
-    r"(?:in the year\s+)?(?P<y3>\d{4})"
+    rf"{_IN_YEAR}(?P<y3>\d{{4}})"
     r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2}))\b"
+)
+_UNITS = dict(
+    zip(
+        re.findall(
+            r"\w+",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen",
+        ),
+        range(1, 20),
+        strict=True,
+    )
+)
+_TENS = dict(
+    zip(re.findall(r"\w+", "twenty thirty forty fifty sixty seventy eighty ninety"),
+        range(20, 100, 10), strict=True)
+)  # fmt: skip
+#: A year written in words: "one thousand nine hundred and ninety-one", "nineteen hundred
+#: and fifty four", "two thousand and thirteen".
+_YEAR_WORDS = re.compile(
+    r"(?i)\b(?:(?:one|two)\s+thousand|(?:seventeen|eighteen|nineteen|twenty)\s+hundred)"
+    r"(?:[\s,-]+(?:and|hundred|" + "|".join([*_UNITS, *_TENS]) + r")\b)*"
 )
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>years?|months?|weeks?|days?)"
@@ -85,10 +107,12 @@ _NOTICE = re.compile(
     r"(?:notif|notice|receipt|denunciation)"
 )
 _SIGNED = re.compile(
-    r"(?:DONE|Done|SIGNED|Signed|Made)\b[^.]{0,20}?\b(?:at|in)\s+"
-    r"(?P<place>[A-Z][A-Za-z'’. -]{1,40}?)"
+    r"(?:DONE|Done|SIGNED|Signed|Made)\b[^.]{0,30}?\b(?:at|in)\s+"
+    r"(?:the\s+cit(?:y|ies)\s+of\s+)?(?P<place>[A-Z][A-Za-z'’. -]{1,40}?)"
     r"(?=\s*(?:,|\bon\b|\bthis\b|\bthe\b|\d|\bin\b))"
 )
+#: A signing formula without a recognisable place ("DONE in triplicate, ...").
+_SIGNED_ANYWHERE = re.compile(r"\b(?:DONE|Done|SIGNED|Signed)\b")
 _DATELINE = re.compile(
     r"(?P<place>\b(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
     rf"(?P<date>(?:\d{{1,2}}\s+)?(?i:{_MONTH})\b[^\n]{{0,12}}?\d{{4}})"
@@ -158,12 +182,34 @@ def parse_date(text: str) -> date | None:
     datetime.date(1949, 4, 4)
     >>> parse_date("The Hague, March 24, 1960.")
     datetime.date(1960, 3, 24)
+    >>> parse_date("DONE at Paris this twenty-third day of October, one thousand nine hundred "
+    ...            "and ninety one")
+    datetime.date(1991, 10, 23)
+    >>> parse_date("DONE at Pretoria on this 8th day of June in this year 2007")
+    datetime.date(2007, 6, 8)
     """
+    text = _YEAR_WORDS.sub(lambda match: str(_words_to_number(match.group(0))), text)
     for match in _DATE.finditer(text):
         found = _to_date(match)
         if found is not None:
             return found
     return None
+
+
+def _words_to_number(words: str) -> int:
+    """The number an English numeral in words stands for ("nineteen hundred and six")."""
+    total = current = 0
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current *= 100
+        elif word == "thousand":
+            total += current * 1000
+            current = 0
+    return total + current
 
 
 def _to_date(match: re.Match[str]) -> date | None:
@@ -235,9 +281,16 @@ def _trigger(sentence: str) -> str:
 
 
 def _signing(tail: str, text: str) -> tuple[date | None, str | None]:
-    match = _SIGNED.search(tail)
-    if match:
-        return parse_date(tail[match.start() : match.start() + 300]), match.group("place").strip()
+    for where in (tail, text[-3000:]):
+        for match in _SIGNED.finditer(where):
+            when = parse_date(where[match.start() : match.start() + 300])
+            if when is not None:
+                return when, match.group("place").strip()
+    for where in (tail, text[-3000:]):
+        for match in _SIGNED_ANYWHERE.finditer(where):
+            when = parse_date(where[match.start() : match.start() + 300])
+            if when is not None:
+                return when, None
     dateline = _DATELINE.search(text[:3000])
     if dateline:
         place = dateline.group("place").strip()
