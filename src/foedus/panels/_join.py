@@ -18,7 +18,14 @@ import polars as pl
 
 from foedus.errors import DataError
 
-__all__ = ["dyadic_rows", "fill_in_coverage", "join_dyadic", "join_monadic", "monadic_rows"]
+__all__ = [
+    "dyadic_rows",
+    "fill_in_coverage",
+    "join_dyadic",
+    "join_monadic",
+    "monadic_rows",
+    "refuse_overwrite",
+]
 
 DYAD_KEYS = ("ccode1", "ccode2", "year")
 
@@ -82,12 +89,25 @@ def monadic_rows(table: pl.DataFrame, frame: pl.DataFrame, code: str) -> pl.Seri
     return grid.gather(cell(frame, code))
 
 
+def refuse_overwrite(frame: pl.DataFrame, names: Iterable[str]) -> None:
+    """Refuse to add columns the panel already has: a second ``add_*`` giving the same
+    column (GML and COW MIDs both give ``dispnum``...) must not silently replace the first.
+    """
+    clash = sorted(set(names) & set(frame.columns))
+    if clash:
+        raise DataError(
+            f"the panel already has column(s) {', '.join(clash)}; two add_* functions give "
+            "them (e.g. add_gml_mids and add_cow_mids): use one, or rename the first's columns"
+        )
+
+
 def join_monadic(frame: pl.DataFrame, table: pl.DataFrame, columns: Iterable[str],
                  dyadic: bool) -> pl.DataFrame:  # fmt: skip
     """Add ``columns`` of a ``ccode, year`` table: once for a state-year panel, for each
     side (``…1``/``…2``) of a dyad-year panel.
     """
     names = list(columns)
+    refuse_overwrite(frame, [f"{n}{s}" for n in names for s in (("1", "2") if dyadic else ("",))])
     added: list[pl.Series] = []
     for side in ("1", "2") if dyadic else ("",):
         rows = monadic_rows(table, frame, f"ccode{side}")
@@ -140,6 +160,7 @@ def dyadic_rows(table: pl.DataFrame, frame: pl.DataFrame) -> pl.Series:
 
 def join_dyadic(frame: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
     """Add every non-key column of a directed ``ccode1, ccode2, year`` table."""
-    rows = dyadic_rows(table, frame)
     names = [c for c in table.columns if c not in DYAD_KEYS]
+    refuse_overwrite(frame, names)
+    rows = dyadic_rows(table, frame)
     return frame.with_columns(table.select(names)[rows].get_columns())

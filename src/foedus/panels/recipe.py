@@ -10,6 +10,7 @@ from typing import Any
 
 from foedus.datasets.catalog import DATASETS
 from foedus.errors import ConfigError
+from foedus.panels._join import refuse_overwrite
 from foedus.panels.add_alliances import add_atop_alliance, add_dca
 from foedus.panels.add_capabilities import add_cow_majors, add_nmc
 from foedus.panels.add_conflict import add_cow_mids, add_gml_mids
@@ -83,6 +84,7 @@ def build_panel(
         }
         for name in names:
             added = futures[name].result()
+            refuse_overwrite(panel.frame, added.frame.columns[base.frame.width :])
             panel = replace(
                 panel,
                 frame=panel.frame.hstack(added.frame.get_columns()[base.frame.width :]),
