@@ -2,11 +2,15 @@
 
 Treaty final clauses are formulaic, so patterns find most of what registries record:
 
-* **parties**: governments and states named in the title, preamble or opening letter,
-  resolved to COW codes by :func:`foedus.datasets.countries.resolve_country`; names that
-  resolve to no state (``the Parties``, an agency) are left out;
-* **signing** date and place from the signature block (``DONE at Washington, this fourth
-  day of April, 1949``) or a letter's dateline (``The Hague, March 24, 1960``);
+* **parties**: states enumerated where drafting convention names the parties (the
+  preamble's opening list, the ratification or signature clause, the "constitute an
+  agreement between" of an exchange of notes, signature lines), else the governments and
+  states named in the title and preamble, resolved to COW codes by
+  :func:`foedus.datasets.countries.resolve_country`; names that resolve to no state
+  (``the Parties``, an agency) are left out;
+* **signing** date and place from the reply note of an exchange of notes, the signature
+  block (``DONE at Washington, this fourth day of April, 1949``), the signatures' dates or
+  a dateline (``The Hague, March 24, 1960``);
 * **entry into force**: the sentence, and its trigger (signature, ratification,
   notification, a date);
 * **duration** in months (None when indefinite), **renewal** and the **withdrawal
@@ -107,7 +111,7 @@ _NOTICE = re.compile(
     r"(?:notif|notice|receipt|denunciation)"
 )
 _SIGNED = re.compile(
-    r"(?:DONE|Done|SIGNED|Signed|Made)\b[^.]{0,30}?\b(?:at|in)\s+"
+    r"(?:DONE|Done|SIGNED|Signed|Made|Dated|DATED)\b[^.]{0,30}?\b(?:at|in)\s+"
     r"(?:the\s+cit(?:y|ies)\s+of\s+)?(?P<place>[A-Z][A-Za-z'’. -]{1,40}?)"
     r"(?=\s*(?:,|\bon\b|\bthis\b|\bthe\b|\d|\bin\b))"
 )
@@ -116,6 +120,15 @@ _SIGNED_ANYWHERE = re.compile(r"\b(?:DONE|Done|SIGNED|Signed)\b")
 _DATELINE = re.compile(
     r"(?P<place>\b(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
     rf"(?P<date>(?:\d{{1,2}}\s+)?(?i:{_MONTH})\b[^\n]{{0,12}}?\d{{4}})"
+)
+#: A dateline on a line of its own closing the text ("Moscow, August 23, 1939.").
+_CLOSING_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+)?),[ \t]+"
+    rf"(?P<date>(?:\d{{1,2}}[ \t]+)?(?i:{_MONTH})\b[^\n]{{0,12}}?\d{{4}})\.?[ \t]*$"
+)
+#: A signature's own date ("Date: 21 December 1978", "Date 24 Aug. 1978").
+_SIGNATURE_DATE = re.compile(
+    rf"\bDate:?\s*((?:\d{{1,2}}\s+)?(?i:{_MONTH})\.?\s+[^\n]{{0,12}}?\d{{4}})"
 )
 _ENTRY = re.compile(
     r"(?i)(?:shall|will|to)\s+(?:enter|come)\s+into\s+force|(?:enters|comes)\s+into\s+force"
@@ -141,6 +154,49 @@ _PARTY_PATTERNS = (
     ),
     re.compile(rf"\bbetween\s+(?:the\s+)?(?P<name>{_NAME})\s+and\s+(?:the\s+)?(?P<name2>{_NAME})"),
 )
+
+_WORD = r"[A-Z][\w'’.-]*"
+#: The shape of a state's name: capitalised words joined by "of", "the", "and" ("Lao
+#: People's Democratic Republic", "United Kingdom of Great Britain and Northern Ireland").
+#: Checked before resolving, because the country resolver also finds a name *inside* a
+#: phrase ("the need ... in the Federal Republic of Germany").
+_STATE_NAME = re.compile(rf"{_WORD}(?:[ -]+(?:(?:of|the|and|du|de)[ ]+)*{_WORD}){{0,9}}")
+_GOVERNMENT_OF = re.compile(r"(?i)^(?:the\s+)?(?:governments?\s+of\s+)?(?:the\s+)?")
+#: Separators of an enumeration of states; a sentence end closes it.
+_LIST_SEPARATOR = re.compile(r"(\s*[,;]\s*(?:and\s+)?|\s+and\s+|\.(?=\s|$))")
+#: Where the preamble opens with the parties' own enumeration ("Australia, Brunei
+#: Darussalam, ...", "The Governments of Belgium, Canada, ...").
+_LIST_OPENING = re.compile(r"(?m)^[ \t]*(?=[A-Z])(?:The\s+Governments?\s+of\s+)?")
+#: Where a final clause lists states that are parties, the list starting right after: the
+#: signatories whose ratifications bring it into force, the states it is open for signature
+#: by, and the two governments between which an exchange of notes constitutes an agreement.
+_LIST_AFTER = re.compile(
+    r"\bratifications?\s+(?:of|by)\s+"
+    r"|\bopen\s+for\s+signature\b[^.;]{0,120}?\bby\s+"
+    r"|\b(?:constitut|form)\w*\s+an?\s+(?i:agreement|arrangement)\s+"
+    r"(?:between|entered\s+into\s+by|concluded\s+by)\s+"
+)
+#: The operative formula whose subject is the list of parties ("..., the French Republic
+#: and the Federal Republic of Germany agree as follows").
+_LIST_BEFORE = re.compile(r"\s*,?\s+(?:have\s+|hereby\s+)?(?i:agree[sd]?)\b")
+#: A signature line: "For the Kingdom of Belgium:", "Signed for and on behalf of the
+#: Government of Canada", "Plenipotentiary of the Government of ...".
+_SIGNATORY = re.compile(
+    r"\b(?:For|FOR|Signed\s+for\s+and\s+on\s+behalf\s+of|On\s+behalf\s+of|Plenipotentiary\s+of)"
+    r"\s+the\s+(?=[A-Z])"
+)
+#: A note's acceptance of the proposal by the government replying ("meet with the approval
+#: of the Netherlands Government").
+_APPROVAL = re.compile(r"\b(?:approval|acceptance)\s+of\s+(?:the\s+)?(?=[A-Z])")
+#: Marks of an exchange of notes or letters: a reply that, with the first note, makes the
+#: agreement.
+_REPLY = re.compile(
+    r"(?i)\b(?:note|letter)s?\s+in\s+reply\b|\byour\s+(?:excellency's\s+)?(?:note|letter)"
+    r"|\b(?:this|the\s+present|your|the\s+embassy's)\s+reply\b|\backnowledge\s+(?:the\s+)?receipt"
+    r"|\bconfirm\s+the\s+receipt"
+)
+#: The heading of the second note of an exchange ("Nr. II", "No. 2", "II").
+_SECOND_NOTE = re.compile(r"(?m)^[ \t]*(?:(?:Nr|No|Note)\.?[ \t]*)?(?:II|2)\.?[ \t]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +295,7 @@ def extract_metadata(
     front = front if front is not None else text[:3000]
     tail = signature if signature else text[-3000:]
     meta = AgreementMetadata(title=title)
-    meta.parties = _parties(f"{title or ''}\n{front}")
+    meta.parties = _parties(f"{title or ''}\n{front}", text)
     meta.signed, meta.signed_place = _signing(tail, text)
     sentence = _sentence_with(text, _ENTRY) or _sentence_with(text, _ENTRY_LOOSE)
     if sentence:
@@ -281,6 +337,11 @@ def _trigger(sentence: str) -> str:
 
 
 def _signing(tail: str, text: str) -> tuple[date | None, str | None]:
+    """Signing date and place: the reply's dateline in an exchange of notes (the agreement
+    is made by the reply), else the signing formula, the signatures' dates, a dateline."""
+    reply = _reply_date(text)
+    if reply is not None:
+        return reply
     for where in (tail, text[-3000:]):
         for match in _SIGNED.finditer(where):
             when = parse_date(where[match.start() : match.start() + 300])
@@ -291,11 +352,47 @@ def _signing(tail: str, text: str) -> tuple[date | None, str | None]:
             when = parse_date(where[match.start() : match.start() + 300])
             if when is not None:
                 return when, None
-    dateline = _DATELINE.search(text[:3000])
+    signed = _last_signature_date(text)
+    if signed is not None:
+        return signed, None
+    dateline = _DATELINE.search(text[:3000]) or _CLOSING_DATELINE.search(tail)
     if dateline:
         place = dateline.group("place").strip()
         return parse_date(dateline.group("date")), place
     return None, None
+
+
+def _reply_date(text: str) -> tuple[date, str] | None:
+    """The dateline of the reply note when ``text`` is an exchange of notes, else None.
+
+    The reply starts at the last second-note heading ("Nr. II"); the first "Place, date" in
+    it is the reply's own date (a date it cites, "your Note of 28 March", has no place).
+    """
+    if not _REPLY.search(text):
+        return None
+    headings = list(_SECOND_NOTE.finditer(text))
+    if not headings:
+        return None
+    for dateline in _DATELINE.finditer(text, headings[-1].end()):
+        when = parse_date(dateline.group("date"))
+        if when is not None:
+            return when, dateline.group("place").strip()
+    return None
+
+
+def _last_signature_date(text: str) -> date | None:
+    """The latest date in the first block of dated signatures ("For the Government of ...
+    (sd.) ... Date 24 Aug. 1978 For the Government of ... Date Jul. 25 1978"): an agreement
+    signed on different days is concluded by its last signature."""
+    for block in re.finditer(r"\bFor the [^\n]*", text):
+        dates = [
+            when
+            for stamp in _SIGNATURE_DATE.finditer(block.group(0))
+            if (when := parse_date(stamp.group(1))) is not None
+        ]
+        if len(dates) >= 2:
+            return max(dates)
+    return None
 
 
 def _months(match: re.Match[str]) -> int:
@@ -365,7 +462,131 @@ def _languages(text: str) -> list[str]:
     return found
 
 
-def _parties(front: str) -> list[PartyMention]:
+def _parties(front: str, text: str) -> list[PartyMention]:
+    """The states that are parties, as named in the text, resolved to COW codes.
+
+    Enumerations in places that by drafting convention name the parties (see
+    :func:`_named_parties`) are trusted first; a state merely mentioned elsewhere (a
+    depositary, a third state) is not read. Only when they yield fewer than two states are
+    the governments and states named in the title and preamble (``front``) added.
+    """
+    named = _named_parties(front, text)
+    if len(named) >= 2:
+        return named
+    codes = {mention.ccode for mention in named}
+    return named + [mention for mention in _front_mentions(front) if mention.ccode not in codes]
+
+
+def _named_parties(front: str, text: str) -> list[PartyMention]:
+    """States named where treaty drafting names the parties.
+
+    These are: the enumeration opening the preamble or preceding "agree(s)", the
+    ratifications and signatures a final clause lists, the governments between which an
+    exchange of notes "shall constitute an agreement", the signature lines ("For the
+    Kingdom of Belgium:"), and, in an exchange of notes, the government whose approval the
+    reply gives. Enumerations count only with at least two states in them.
+    """
+    found: dict[int, str] = {}
+    lists: list[list[tuple[str, int]]] = []
+    lists.extend(_list_from(front, match.end()) for match in _LIST_OPENING.finditer(front))
+    lists.extend(_list_before(front, match.start()) for match in _LIST_BEFORE.finditer(front))
+    lists.extend(_list_from(text, match.end()) for match in _LIST_AFTER.finditer(text))
+    for states in lists:
+        if len({code for _, code in states}) >= 2:
+            for name, code in states:
+                found.setdefault(code, name)
+    singles = [_SIGNATORY]
+    if _REPLY.search(text):
+        singles.append(_APPROVAL)
+    for pattern in singles:
+        for match in pattern.finditer(text):
+            state = _state_at(text[match.end() : match.end() + 120])
+            if state is not None:
+                found.setdefault(state[1], state[0])
+    return [PartyMention(name, code) for code, name in found.items()]
+
+
+def _list_from(text: str, start: int) -> list[tuple[str, int]]:
+    """The states enumerated from ``start`` on ("Belgium, Canada, ... and the United States"),
+    up to the first item that is not a state's name."""
+    pieces = _LIST_SEPARATOR.split(text[start : start + 1500])
+    states: list[tuple[str, int]] = []
+    index = 0
+    while index < len(pieces):
+        item, separator = pieces[index], pieces[index + 1] if index + 1 < len(pieces) else ""
+        merged = _merged_and(pieces, index)
+        if merged is not None:
+            states.append(merged)
+            index += 4
+            continue
+        last = index + 1 >= len(pieces) or separator.startswith(".")
+        state = _state_at(item) if last or not separator else _state_named(item)
+        if state is None:
+            break
+        states.append(state)
+        if separator.startswith("."):
+            break
+        index += 2
+    return states
+
+
+def _list_before(text: str, end: int) -> list[tuple[str, int]]:
+    """The states enumerated just before ``end``, read backwards to the first non-state."""
+    pieces = _LIST_SEPARATOR.split(text[max(0, end - 1500) : end])
+    states: list[tuple[str, int]] = []
+    for index in range(len(pieces) - 1, -1, -2):
+        if index >= 1 and pieces[index - 1].startswith("."):
+            state = _state_named(pieces[index])
+            if state is not None:
+                states.append(state)
+            break
+        if index >= 2 and pieces[index - 1].strip() == "and":
+            merged = _state_named(f"{pieces[index - 2]} and {pieces[index]}")
+            if merged is not None and _state_named(pieces[index]) in (None, merged):
+                states.append(merged)
+                continue
+        state = _state_named(pieces[index])
+        if state is None:
+            break
+        states.append(state)
+    return states[::-1]
+
+
+def _merged_and(pieces: list[str], index: int) -> tuple[str, int] | None:
+    """One state whose name contains "and" ("United Kingdom of Great Britain and Northern
+    Ireland"), split by the list separators into ``pieces[index]`` and ``pieces[index + 2]``;
+    None unless the second piece is no other state."""
+    if index + 2 >= len(pieces) or pieces[index + 1].strip() != "and":
+        return None
+    merged = _state_named(f"{pieces[index]} and {pieces[index + 2]}")
+    if merged is None or _state_named(pieces[index + 2]) not in (None, merged):
+        return None
+    return merged
+
+
+def _state_named(item: str) -> tuple[str, int] | None:
+    """The state ``item`` is, if it is nothing but a state's name (after "the Government of")."""
+    name = _GOVERNMENT_OF.sub("", item.strip().replace("’", "'")).strip()
+    if not _STATE_NAME.fullmatch(name):
+        return None
+    code = _resolve(name)
+    return None if code is None else (name, code)
+
+
+def _state_at(item: str) -> tuple[str, int] | None:
+    """The state whose name begins ``item`` ("the Government of Canada W. L. MACKENZIE KING")."""
+    name = _GOVERNMENT_OF.sub("", item.lstrip().replace("’", "'"), count=1)
+    match = _STATE_NAME.match(name)
+    if match is None:
+        return None
+    name = re.sub(r"\s+(?:Government|Governments)$", "", match.group(0).rstrip(" .")).strip()
+    code = _resolve(name)
+    return None if code is None else (name, code)
+
+
+def _front_mentions(front: str) -> list[PartyMention]:
+    """Governments and states named in the title and preamble ("the Government of the
+    Kingdom of the Netherlands", "between X and Y"), for texts that enumerate no parties."""
     mentions: list[PartyMention] = []
     seen_codes: set[int] = set()
     seen_names: set[str] = set()
