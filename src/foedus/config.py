@@ -17,7 +17,6 @@ __all__ = [
     "data_dir",
     "database_url",
     "nmc_version",
-    "shared_dir",
 ]
 
 
@@ -82,11 +81,6 @@ def database_url() -> str:
     if url:
         return url
     return f"sqlite:///{data_dir() / 'foedus.sqlite'}"
-
-
-def shared_dir() -> Path:
-    """The shared research material, for tests and data-raw scripts (never the product)."""
-    return Path(os.environ.get("FOEDUS_SHARED", "../shared")).expanduser()
 
 
 def cli_clearance() -> str:

@@ -151,9 +151,17 @@ def pipeline_labeller(model: ProvisionModel) -> Callable[[CorpusDocument], list[
 
 
 def cross_validate(
-    documents: Sequence[CorpusDocument], *, folds: int = 5, c: float = 4.0, threshold: float = 0.3
+    documents: Sequence[CorpusDocument],
+    *,
+    folds: int = 5,
+    c: float = 4.0,
+    threshold: float = 0.3,
+    on_fold: Callable[[], None] | None = None,
 ) -> EvaluationReport:
-    """Grouped cross-validation: train on some agreements, score the others, pool counts."""
+    """Grouped cross-validation: train on some agreements, score the others, pool counts.
+
+    ``on_fold()`` is called after each fold (for progress display).
+    """
     from sklearn.model_selection import GroupKFold  # training only: keep imports light
 
     report = EvaluationReport()
@@ -169,4 +177,6 @@ def cross_validate(
             threshold=threshold,
         )
         evaluate_documents([documents[i] for i in test], pipeline_labeller(model), report)
+        if on_fold:
+            on_fold()
     return report

@@ -23,3 +23,9 @@ def test_regional_panel_keeps_only_the_region(dcad_spells: pl.DataFrame) -> None
     result = analyse_years(dcad_spells, first=2000, last=2000, region="africa")
     assert set(result.states["region"].to_list()) == {"africa"}
     assert result.states["partner_hhi"].null_count() == result.states.height  # no CINC given
+
+
+def test_progress_reports_every_year_of_both_passes(dcad_spells: pl.DataFrame) -> None:
+    calls: list[tuple[int, int]] = []
+    analyse_years(dcad_spells, first=1990, last=1993, on_year=lambda d, t: calls.append((d, t)))
+    assert calls == [(done, 8) for done in range(1, 9)]

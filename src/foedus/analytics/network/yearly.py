@@ -7,6 +7,7 @@ frames, one row per state-year, year, region-year and year respectively.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,23 +54,30 @@ def analyse_years(
     last: int | None = None,
     region: str | None = None,
     seed: int = 0,
+    on_year: Callable[[int, int], None] | None = None,
 ) -> NetworkYears:
     """All figures for the years ``first`` to ``last`` of the party ``spells``.
 
     ``cinc`` is an NMC frame (``ccode``, ``year``, ``cinc``) for blocs, polarity and
     dependency; without it those figures are left empty. With ``region``, every
-    network is that region's states and the ties among them.
+    network is that region's states and the ties among them. ``on_year(done, total)``
+    is called as the work advances (two passes over the years), for progress display.
     """
     graphs = build_networks(spells, first=first, last=last)
     if region is not None:
         graphs = {year: regional_subgraph(G, region) for year, G in graphs.items()}
-    partitions = {year: detect_communities(G, seed=seed) for year, G in graphs.items()}
+    total = 2 * len(graphs)
+    partitions = {}
+    for done, (year, G) in enumerate(graphs.items(), start=1):
+        partitions[year] = detect_communities(G, seed=seed)
+        if on_year:
+            on_year(done, total)
     labels = track_communities(partitions)
     power_by_year = capabilities(cinc) if cinc is not None else {}
     networks: list[dict[str, Any]] = []
     states: list[dict[str, Any]] = []
     regions: list[dict[str, Any]] = []
-    for year, G in graphs.items():
+    for done, (year, G) in enumerate(graphs.items(), start=len(graphs) + 1):
         power = power_by_year.get(year, {})
         summary = regional_summary(G, labels[year], power)
         networks.append(
@@ -91,6 +99,8 @@ def analyse_years(
             | reliance.get(row["ccode"], empty)
             for row in state_metrics(G)
         )
+        if on_year:
+            on_year(done, total)
     return NetworkYears(
         graphs=graphs,
         communities=labels,

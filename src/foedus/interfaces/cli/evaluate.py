@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from foedus.extraction.atop_mapping import compare_with_atop
 from foedus.extraction.corpus import CorpusDocument, labelled_units, load_corpus
@@ -17,15 +17,11 @@ from foedus.extraction.evaluation import (
 )
 from foedus.extraction.model import fit_model
 from foedus.extraction.pipeline import default_model
-from foedus.interfaces.cli.output import OutputFormat, console, emit
+from foedus.interfaces.cli.output import OutputFormat, console, emit, err_console
 
 __all__ = ["app"]
 
 app = typer.Typer(help="Evaluate text extraction.", no_args_is_help=True)
-
-
-def _default_corpus() -> Path:
-    return Path(os.environ.get("FOEDUS_SHARED", "../shared")) / "corpus"
 
 
 @app.command("extraction")
@@ -43,10 +39,18 @@ def extraction(
     """Per-label and micro/macro precision, recall, F1 at article and agreement level."""
     documents = load_corpus(directory)
     if cv:
-        report = cross_validate(documents, folds=min(5, len(documents)))
+        folds = min(5, len(documents))
+        with _progress() as progress:
+            task = progress.add_task("cross-validating", total=folds)
+            report = cross_validate(documents, folds=folds, on_fold=lambda: progress.advance(task))
     else:
         report = evaluate_documents(documents, pipeline_labeller(default_model()))
     _print_report(report, fmt)
+
+
+def _progress() -> Progress:
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=err_console, transient=True)
 
 
 def _print_report(report: EvaluationReport, fmt: OutputFormat) -> None:
@@ -67,14 +71,16 @@ def _print_report(report: EvaluationReport, fmt: OutputFormat) -> None:
 
 @app.command("atop")
 def atop(
-    directory: Path = typer.Argument(None, help="Corpus folder (default: $FOEDUS_SHARED/corpus)."),
+    directory: Path = typer.Argument(
+        ..., help="A corpus folder: NNN_slug.txt, .json (with atop_id), .labels.json."
+    ),
     cv: bool = typer.Option(
         False, "--cv", help="Label each agreement with a model trained without it (leave one out)."
     ),
     fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
 ) -> None:
     """Compare extracted provisions with ATOP 5.1's coding for corpus agreements in ATOP."""
-    documents = load_corpus(directory or _default_corpus())
+    documents = load_corpus(directory)
 
     def labels(document: CorpusDocument) -> set[str]:
         model = default_model()
@@ -89,7 +95,15 @@ def atop(
         articles = pipeline_labeller(model)(document)
         return {label for article in articles for label in article.label_names}
 
-    rows = compare_with_atop(documents, labels)
+    with _progress() as progress:
+        task = progress.add_task("labelling", total=None)
+
+        def tracked(document: CorpusDocument) -> set[str]:
+            found = labels(document)
+            progress.advance(task)
+            return found
+
+        rows = compare_with_atop(documents, tracked)
     emit(rows, fmt, title="Extracted provisions against ATOP 5.1")
     if fmt is not OutputFormat.JSON and rows:
         for variable in sorted({str(row["variable"]) for row in rows}):

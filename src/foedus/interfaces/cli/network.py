@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from foedus.analytics.network import (
     EXPORT_FORMATS,
@@ -145,7 +146,15 @@ def _analyse(
     if first > last:
         raise AnalyticsError(f"--from {first} is after --to {last}")
     spells, cinc = _inputs(source, provisions, obligations, nmc, power=power)
-    return analyse_years(spells, cinc, first=first, last=last, region=region)
+    columns = (TextColumn("analysing {task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task(f"{first}-{last}", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        return analyse_years(spells, cinc, first=first, last=last, region=region,
+                             on_year=advance)  # fmt: skip
 
 
 def _label(source: Source, obligations: list[Obligation] | None) -> str:
