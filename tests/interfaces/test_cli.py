@@ -129,3 +129,11 @@ def test_token_user_reads_at_own_clearance_and_cannot_write(cli: CliRunner) -> N
     audit = cli.invoke(app, ["users", "audit", "--format", "json", "--limit", "0"])
     assert any(row["actor"] == "rita" and row["action"] == "search"
                for row in json.loads(audit.stdout))  # fmt: skip
+
+
+def test_countries_list_filters_by_year_and_region(cli: CliRunner) -> None:
+    rows = _json(cli, "countries", "list", "--year", "1960", "--region", "europe")
+    assert isinstance(rows, list)
+    codes = {row["ccode"] for row in rows}
+    assert {200, 220, 260, 265} <= codes  # UK, France, both Germanys
+    assert 255 not in codes and 2 not in codes  # no unified Germany in 1960; USA not Europe

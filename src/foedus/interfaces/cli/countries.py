@@ -47,3 +47,27 @@ def show(
             f"Capability (NMC {profile['capability']['nmc_version']}): CINC {latest['cinc']:.4f} "
             f"in {latest['year']}; peak {max(row['cinc'] or 0 for row in series):.4f}"
         )
+
+
+@app.command("list")
+def list_(
+    year: int = typer.Option(None, "--year", help="Only states in the COW system that year."),
+    region: str = typer.Option(None, "--region", help="americas, europe, africa, ..."),
+    fmt: OutputFormat = typer.Option(OutputFormat.TABLE, "--format"),
+) -> None:
+    """COW states with their codes, ISO3, region and membership spells."""
+    from foedus.datasets.cow_states import states
+
+    rows = [
+        {
+            "ccode": state.ccode,
+            "abbreviation": state.abbreviation,
+            "name": state.name,
+            "iso3": state.iso3,
+            "region": state.region,
+            "member": ", ".join(f"{s.start.year}-{s.end.year}" for s in state.spells),
+        }
+        for state in states()
+        if (year is None or state.member_in(year)) and (region is None or state.region == region)
+    ]
+    emit(rows, fmt, title=f"{len(rows)} states")
