@@ -141,3 +141,26 @@ def test_sqlite_and_postgresql_hold_identical_registries(
     postgres = _fresh_engine(url)
     load_all(postgres)
     assert registry_digest(postgres) == registry_digest(registry_engine)
+
+
+def test_atop_phases_are_kept_with_their_codes(loaded_engine: Engine, shared_dir: Path) -> None:
+    release = _release_rows(shared_dir / "data/atop/atop5_1aph.csv")
+    expected: dict[str, list[tuple[int, int, int]]] = {}
+    for row in release:
+        if int(row["phase"]) > 0:
+            expected.setdefault(f"atop:{row['atopid']}", []).append(
+                (int(row["phase"]), int(row["begyr"]), int(row["defense"]))
+            )
+    with loaded_engine.connect() as connection:
+        rows = connection.execute(
+            select(t.agreements.c.id, t.agreements.c.attributes).where(
+                t.agreements.c.origin == "atop"
+            )
+        ).all()
+    stored = {
+        agreement_id: [(p["phase"], p["begyr"], p["defense"]) for p in attrs["atop_phases"]]
+        for agreement_id, attrs in rows
+        if "atop_phases" in attrs
+    }
+    assert stored == expected
+    assert sum(map(len, stored.values())) + (len(rows) - len(stored)) == len(release)

@@ -120,14 +120,26 @@ def _kind(row: dict[str, int | None]) -> AgreementKind:
 
 
 def atop_agreements(
-    alliances: pl.DataFrame, members: pl.DataFrame, names: dict[int, str]
+    alliances: pl.DataFrame,
+    members: pl.DataFrame,
+    names: dict[int, str],
+    phases: pl.DataFrame | None = None,
 ) -> list[Agreement]:
-    """Map ATOP alliances and their member spells to registry agreements.
+    """Map ATOP alliances, their member spells and phases to registry agreements.
 
     The kind is ``mutual_defense_treaty`` when DEFENSE is coded, ``non_aggression`` for
     pure non-aggression pacts, ``alliance_other`` otherwise. ``names`` maps COW codes to
-    state names for the generated titles.
+    state names for the generated titles. Alliances whose terms changed over time have
+    phases (``atop5_1aph.csv``); each phase's dates and codes are kept, in order, under
+    ``attributes["atop_phases"]`` (alliances of one phase have none).
     """
+    by_alliance: dict[int, list[dict[str, object]]] = {}
+    if phases is not None:
+        for row in phases.filter(pl.col("phase") > 0).sort("atopid", "phase").iter_rows(named=True):
+            by_alliance.setdefault(row["atopid"], []).append(
+                {"phase": row["phase"]}
+                | {name: row[name] for name in _DATES + _CODES if row[name] is not None}
+            )
     spells: dict[int, list[Party]] = {}
     for row in members.sort(["atopid", "phase", "member", "yrent"]).iter_rows(named=True):
         spells.setdefault(row["atopid"], []).append(
@@ -165,7 +177,12 @@ def atop_agreements(
                 status=AgreementStatus.ENDED if ended else AgreementStatus.IN_FORCE,
                 sources=[SourceRef("atop", str(row["atopid"]), VERSION)],
                 provisions=provisions,
-                attributes={"atop": {name: row[name] for name in _CODES if row[name] is not None}},
+                attributes={"atop": {name: row[name] for name in _CODES if row[name] is not None}}
+                | (
+                    {"atop_phases": by_alliance[row["atopid"]]}
+                    if row["atopid"] in by_alliance
+                    else {}
+                ),  # fmt: skip
             )
         )
     return agreements

@@ -24,7 +24,7 @@ from foedus.storage.repository import delete_origin, insert_agreements
 __all__ = ["LOADERS", "LoadReport", "load_all", "load_dataset"]
 
 #: Bump when a loader's mapping changes, so existing registries reload that dataset.
-MAPPING_VERSION = {"cow_states": "1", "cow_nmc": "1", "dcad": "1", "atop": "2"}
+MAPPING_VERSION = {"cow_states": "1", "cow_nmc": "1", "dcad": "1", "atop": "3"}
 
 
 @dataclass(slots=True)
@@ -113,12 +113,12 @@ def _load_dcad(connection: Connection) -> LoadReport:
 def _load_atop(connection: Connection) -> LoadReport:
     report = LoadReport("atop", DATASETS["atop"].version)
     names, _ = _state_names(connection)
-    alliances, members = atop.read_alliances(), atop.read_members()
+    alliances, members, phases = atop.read_alliances(), atop.read_members(), atop.read_phases()
     unknown = sorted(set(members["member"].to_list()) - set(names))
     delete_origin(connection, "atop")
     report.rows_read = alliances.height
     report.rows_loaded = insert_agreements(
-        connection, atop.atop_agreements(alliances, members, names), "atop"
+        connection, atop.atop_agreements(alliances, members, names, phases), "atop"
     )
     report.issues = [
         {"action": "kept", "reason": f"member code {code} is not in the COW state list"}
