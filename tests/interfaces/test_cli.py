@@ -80,8 +80,15 @@ def test_country_profile(cli: CliRunner) -> None:
     data = _json(cli, "countries", "show", "USA")
     assert isinstance(data, dict)
     assert data["ccode"] == 2 and data["agreements"] > 100
-    partners = {row["ccode"] for row in data["partners"]}
-    assert 20 in partners  # Canada
+    partners = {row["ccode"]: row["agreements"] for row in data["partners"]}
+    shared = _json(cli, "agreements", "search", "--party", "USA", "--partner", "CAN",
+                   "--limit", "0")  # fmt: skip
+    assert isinstance(shared, list) and partners[20] == len(shared)  # Canada
+    everything = _json(cli, "agreements", "search", "--party", "USA", "--limit", "0")
+    assert isinstance(everything, list) and data["agreements"] == len(everything)
+    per_year = sum(sum(v for k, v in row.items() if k != "year")
+                   for row in data["agreements_by_year"])  # fmt: skip
+    assert per_year == sum(1 for row in everything if row["signed"])
     assert data["capability"]["series"][0]["year"] == 1816
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from foedus.datasets.countries import resolve_country, state_by_code
 from foedus.domain.agreements import AgreementKind
@@ -15,7 +15,7 @@ from foedus.domain.provisions import ATOP_VARIABLES, PROVISION_LABELS
 from foedus.domain.sensitivity import Sensitivity
 from foedus.errors import DataError, NotFound
 from foedus.storage import schema as t
-from foedus.storage.queries import agreement_party_spells, capabilities_frame
+from foedus.storage.queries import capabilities_frame
 from foedus.storage.repository import (
     AgreementQuery,
     audit,
@@ -130,27 +130,27 @@ def country_profile(
     """
     ccode = resolve_country(country)
     state = state_by_code(ccode)
-    spells = agreement_party_spells(engine, clearance=clearance)
-    mine = spells.filter(spells["ccode"] == ccode)
-    ids = set(mine["agreement_id"].to_list())
+    a, p = t.agreements, t.agreement_parties
+    own = p.alias("own")
+    theirs = a.c.id.in_(select(own.c.agreement_id).where(own.c.ccode == ccode))
+    visible = a.c.sensitivity <= int(clearance)
     with engine.connect() as connection:
-        signed = {
-            row.id: (row.signed_year, row.origin)
-            for row in connection.execute(
-                select(t.agreements.c.id, t.agreements.c.signed_year, t.agreements.c.origin).where(
-                    t.agreements.c.sensitivity <= int(clearance)
-                )
-            )
-            if row.id in ids
-        }
+        by_year = connection.execute(
+            select(a.c.signed_year, a.c.origin, func.count())
+            .where(visible, theirs)
+            .group_by(a.c.signed_year, a.c.origin)
+        ).all()
+        partners = connection.execute(
+            select(p.c.ccode, func.count(func.distinct(p.c.agreement_id)).label("shared"))
+            .join(a, a.c.id == p.c.agreement_id)
+            .where(visible, theirs, p.c.ccode != ccode)
+            .group_by(p.c.ccode)
+            .order_by(func.count(func.distinct(p.c.agreement_id)).desc(), p.c.ccode)
+        ).all()
     per_year: dict[int, Counter[str]] = {}
-    for year, origin in signed.values():
+    for year, origin, count in by_year:
         if year is not None:
-            per_year.setdefault(year, Counter())[origin] += 1
-    others = spells.filter(spells["agreement_id"].is_in(list(ids)) & (spells["ccode"] != ccode))
-    partner_counts = Counter(
-        dict(zip(*others.unique(["agreement_id", "ccode"])["ccode"].value_counts(), strict=True))
-    )
+            per_year.setdefault(year, Counter())[origin] += count
     capability = capabilities_frame(engine, nmc_version, [ccode])
     return {
         "ccode": ccode,
@@ -161,14 +161,13 @@ def country_profile(
         "membership": [
             {"start": s.start.isoformat(), "end": s.end.isoformat()} for s in state.spells
         ],
-        "agreements": len(ids),
+        "agreements": sum(count for _, _, count in by_year),
         "agreements_by_year": [
             {"year": year, **dict(sorted(counts.items()))}
             for year, counts in sorted(per_year.items())
         ],
         "partners": [
-            {"ccode": code, "name": _name(code), "agreements": count}
-            for code, count in partner_counts.most_common()
+            {"ccode": code, "name": _name(code), "agreements": count} for code, count in partners
         ],
         "capability": {
             "nmc_version": nmc_version,
