@@ -52,7 +52,6 @@ __all__ = [
 NetworkSource = Literal["dcad", "atop"]
 NETWORK_COVERAGE: dict[str, tuple[int, int]] = {"dcad": DCA_COVERAGE, "atop": ATOP_COVERAGE}
 _PREFIX = {"dcad": "", "atop": "atop_"}
-_DATASET = {"dcad": "dcad", "atop": "atop"}
 #: Centrality measures of :func:`add_network_centrality`.
 CENTRALITY = ("eigenvector", "betweenness", "clustering")
 
@@ -151,7 +150,7 @@ def _add_monadic(panel: Panel, source: NetworkSource, names: list[str]) -> Panel
         "ccode", "year", *[pl.col(name).alias(prefix + name) for name in names]
     )
     frame = join_monadic(panel.frame, table, [prefix + name for name in names], dyadic)
-    return panel.with_frame(frame, _DATASET[source])
+    return panel.with_frame(frame, source)
 
 
 def add_network_degree(panel: Panel, *, source: NetworkSource = "dcad") -> Panel:
@@ -185,7 +184,7 @@ def add_common_partners(panel: Panel, *, source: NetworkSource = "dcad") -> Pane
         pl.when(pl.col(name).is_null() & covered).then(0).otherwise(pl.col(name))
         .cast(pl.Int16).alias(name)
     )  # fmt: skip
-    return panel.with_frame(frame, _DATASET[source])
+    return panel.with_frame(frame, source)
 
 
 def add_network(panel: Panel, *, source: NetworkSource = "dcad") -> Panel:

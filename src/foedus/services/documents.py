@@ -170,7 +170,7 @@ def save_extraction(
                     "(it is less sensitive, or above your clearance); choose another --id"
                 )
             agreement = _new_agreement(extraction, target, sensitivity)
-            insert_agreements(connection, [agreement], "user", texts={target: text})
+            insert_agreements(connection, [agreement], "user")
         attach_text(connection, target, text, articles, provisions)
         audit(
             connection,

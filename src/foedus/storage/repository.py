@@ -97,13 +97,7 @@ def _provision_row(agreement_id: str, provision: Provision) -> dict[str, Any]:
     }
 
 
-def insert_agreements(
-    connection: Connection,
-    agreements: Iterable[Agreement],
-    origin: str,
-    *,
-    texts: dict[str, str] | None = None,
-) -> int:
+def insert_agreements(connection: Connection, agreements: Iterable[Agreement], origin: str) -> int:
     """Insert agreements with their parties, sources and provisions; returns the count.
 
     Runs inside the caller's transaction, so a failure part-way leaves nothing behind.
@@ -113,7 +107,7 @@ def insert_agreements(
     sources: list[dict[str, Any]] = []
     provisions: list[dict[str, Any]] = []
     for agreement in agreements:
-        row = _agreement_row(agreement, origin) | {"text": (texts or {}).get(agreement.id)}
+        row = _agreement_row(agreement, origin)
         rows.append(row)
         parties.extend(
             {
