@@ -23,8 +23,6 @@ from foedus.extraction.evaluation import cross_validate
 from foedus.extraction.model import DEFAULT_MODEL_PATH, fit_model
 
 REPO = Path(__file__).resolve().parent.parent
-#: Settings chosen by grouped cross-validation (see docs/benchmarks.md).
-SETTINGS: dict[str, float] = {"c": 4.0, "threshold": 0.3}
 
 
 def main(argv: list[str]) -> None:
@@ -34,14 +32,13 @@ def main(argv: list[str]) -> None:
     corpus = Path(args[0]) if args else shared / "corpus"
     documents = load_corpus(corpus)
     if "--cv" in argv:
-        report = cross_validate(documents, folds=5, **SETTINGS)
+        report = cross_validate(documents, folds=5)
         print(json.dumps(report.summary(), indent=2))
     units = labelled_units(documents)
     model = fit_model(
         [unit.text for unit in units],
         [unit.labels for unit in units],
         [unit.doc_id for unit in units],
-        **SETTINGS,
     )
     model.info["corpus"] = corpus.name
     model.save(DEFAULT_MODEL_PATH)

@@ -7,9 +7,9 @@ import numpy as np
 from foedus.domain.provisions import PROVISION_LABELS
 from foedus.extraction.corpus import labelled_units, load_corpus
 from foedus.extraction.evaluation import evaluate_documents, pipeline_labeller
-from foedus.extraction.model import DEFAULT_MODEL_PATH, fit_model, load_model
+from foedus.extraction.model import DEFAULT_MODEL_PATH, fit_model, load_model, pattern_features
 from foedus.extraction.normalise import normalise
-from foedus.extraction.patterns import find_hits
+from foedus.extraction.patterns import STRONG_LABELS, STRONG_PATTERNS, find_hits
 from foedus.extraction.pipeline import default_model
 from foedus.extraction.provisions import agreement_provisions, label_articles
 from foedus.extraction.segment import segment
@@ -81,8 +81,44 @@ def test_grouped_holdout_generalises(corpus_dir) -> None:
     training = [d for d in documents if d not in held_out]
     units = labelled_units(training)
     model = fit_model([u.text for u in units], [u.labels for u in units], [u.doc_id for u in units],
-                      calibration_folds=2, threshold=0.3)  # fmt: skip
+                      calibration_folds=2)  # fmt: skip
     report = evaluate_documents(held_out, pipeline_labeller(model))
-    assert report.agreement.micro()[2] >= 0.65
-    assert report.article.micro()[2] >= 0.45
+    assert report.agreement.micro()[2] >= 0.75
+    assert report.article.micro()[2] >= 0.6
     assert report.matched_units / report.gold_units >= 0.95
+
+
+def test_each_strong_pattern_is_weighed_by_its_own_precision(corpus_dir) -> None:
+    units = labelled_units(load_corpus(corpus_dir))
+    texts = [u.text for u in units]
+    model = fit_model(texts, [u.labels for u in units], [u.doc_id for u in units],
+                      calibration_folds=2, rule_min_precision=0.6)  # fmt: skip
+    assert model.rule_precision.shape == (len(STRONG_PATTERNS),)
+    _, strong = pattern_features(texts)
+    for index, label in enumerate(STRONG_LABELS):
+        fired = strong[:, index].astype(bool)
+        hits = sum(label in units[row].labels for row in np.flatnonzero(fired))
+        measured = (hits + 2) / (fired.sum() + 3)  # Beta(2, 1) prior
+        expected = 0.0 if fired.any() and measured < 0.6 else measured
+        assert np.isclose(model.rule_precision[index], expected), STRONG_PATTERNS[index].pattern
+    # Some patterns are measured loose and silenced, others kept: the split is real.
+    assert (model.rule_precision == 0).any() and (model.rule_precision > 0.8).any()
+
+
+def test_an_amendments_entry_into_force_is_not_the_agreements() -> None:
+    def entry(text: str) -> list[bool]:
+        return [
+            h.negated for h in find_hits(text, strong_only=True) if h.label == "entry_into_force"
+        ]
+
+    agreement = entry("This Agreement shall enter into force on the date of its signature.")
+    assert agreement and not any(agreement)
+    assert all(entry("Any amendment shall enter into force 90 days after its acceptance."))
+
+
+def test_a_preamble_carries_only_the_international_law_frame(corpus_dir) -> None:
+    text = normalise((corpus_dir / "049_arms-trade-treaty-2013.txt").read_text("utf-8")).text
+    articles = label_articles(text, segment(text), default_model())
+    preamble = next(a for a in articles if a.segment.heading == "Preamble")
+    # The recitals speak of arms trade and UN Charter alike; only the frame is a provision.
+    assert preamble.label_names == {"international_law_compliance"}

@@ -155,7 +155,8 @@ def cross_validate(
     *,
     folds: int = 5,
     c: float = 4.0,
-    threshold: float = 0.3,
+    threshold: float = 0.5,
+    rule_min_precision: float = 0.6,
     on_fold: Callable[[], None] | None = None,
 ) -> EvaluationReport:
     """Grouped cross-validation: train on some agreements, score the others, pool counts.
@@ -175,6 +176,7 @@ def cross_validate(
             [unit.doc_id for unit in units],
             c=c,
             threshold=threshold,
+            rule_min_precision=rule_min_precision,
         )
         evaluate_documents([documents[i] for i in test], pipeline_labeller(model), report)
         if on_fold:

@@ -4,8 +4,10 @@ For each of the 33 labels a logistic regression scores a unit's text from word a
 bigram TF-IDF plus the pattern features of :mod:`foedus.extraction.patterns`; Platt
 scaling fitted on out-of-fold scores (folds grouped by agreement) turns scores into
 calibrated probabilities. A strong, unnegated pattern match adds evidence through a
-noisy-or with the pattern tier's precision measured on the training units, so labels
-too rare to learn (mutual defense, say) are still found.
+noisy-or with that pattern's own precision measured on the training units (a Beta prior
+for patterns the training texts never use), so labels too rare to learn (mutual defense,
+say) are still found, and a precise pattern settles a label the classifier doubts while
+a loose one, measured as such, does not.
 
 The fitted model is stored in a portable ``.npz`` file (arrays and a JSON header; no
 pickle, loaded with ``allow_pickle=False``), shipped in ``extraction/_models/``. Applying
@@ -30,7 +32,13 @@ import scipy.sparse as sp
 
 from foedus.domain.provisions import PROVISION_LABELS
 from foedus.errors import ExtractionError
-from foedus.extraction.patterns import PatternHit, find_hits
+from foedus.extraction.patterns import (
+    STRONG_LABELS,
+    STRONG_PATTERNS,
+    PatternHit,
+    find_hits,
+    label_slices,
+)
 
 __all__ = [
     "DEFAULT_MODEL_PATH",
@@ -42,11 +50,12 @@ __all__ = [
 ]
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "_models" / "provisions.npz"
-_FORMAT = "foedus-provisions/1"
+_FORMAT = "foedus-provisions/2"
 _LABEL_INDEX = {label: index for index, label in enumerate(PROVISION_LABELS)}
 _PATTERN_WEIGHT = 0.5  # scale of the pattern columns relative to TF-IDF (unit-norm rows)
 _MIN_POSITIVES = 3  # fewer training examples than this: no classifier, patterns only
 _RULE_PRIOR = (2.0, 1.0)  # Beta prior (hits, misses) for a strong pattern's precision
+_SLICES = label_slices()
 
 FloatArray = npt.NDArray[np.float64]
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -105,13 +114,16 @@ class TextVectorizer:
 def pattern_features(
     texts: Sequence[str], hits: Sequence[Sequence[PatternHit]] | None = None
 ) -> tuple[sp.csr_matrix, FloatArray]:
-    """Pattern features (strong, cue, negated counts per label) and strong-hit indicators.
+    """Pattern features (strong, cue, negated counts per label) and strong-pattern indicators.
 
-    ``hits`` may pass :func:`~foedus.extraction.patterns.find_hits` results already found.
+    The indicators have one column per pattern of
+    :data:`~foedus.extraction.patterns.STRONG_PATTERNS`: 1 where the unit has an unnegated
+    match. ``hits`` may pass :func:`~foedus.extraction.patterns.find_hits` results already
+    found.
     """
     n_labels = len(PROVISION_LABELS)
     features = np.zeros((len(texts), 3 * n_labels))
-    strong = np.zeros((len(texts), n_labels))
+    strong = np.zeros((len(texts), len(STRONG_PATTERNS)))
     for row, text in enumerate(texts):
         for hit in find_hits(text) if hits is None else hits[row]:
             column = _LABEL_INDEX[hit.label]
@@ -119,7 +131,7 @@ def pattern_features(
                 features[row, 2 * n_labels + column] += 1
             elif hit.strong:
                 features[row, column] += 1
-                strong[row, column] = 1.0
+                strong[row, hit.pattern] = 1.0
             else:
                 features[row, n_labels + column] += 1
     return sp.csr_matrix(np.log1p(features) * _PATTERN_WEIGHT), strong
@@ -133,7 +145,7 @@ class ProvisionModel:
     coef: FloatArray  # labels x features
     intercept: FloatArray
     platt: FloatArray  # labels x 2 (slope, offset)
-    rule_precision: FloatArray
+    rule_precision: FloatArray  # one per strong pattern
     threshold: float
     info: dict[str, Any]
 
@@ -156,9 +168,16 @@ class ProvisionModel:
         return self.combine(self.scores(matrix), strong)
 
     def combine(self, scores: FloatArray, strong: FloatArray) -> FloatArray:
-        """Platt-scale the scores and merge in strong pattern evidence (noisy-or)."""
+        """Platt-scale the scores and merge in strong pattern evidence (noisy-or).
+
+        A label's pattern evidence is the precision of its most precise matching pattern.
+        """
         model = 1.0 / (1.0 + np.exp(-(self.platt[:, 0] * scores + self.platt[:, 1])))
-        rules = strong * self.rule_precision
+        weighted = strong * self.rule_precision
+        rules = np.zeros_like(model)
+        for column, part in enumerate(_SLICES):
+            if part.stop > part.start:
+                rules[:, column] = weighted[:, part].max(axis=1)
         return np.asarray(1.0 - (1.0 - model) * (1.0 - rules))
 
     def save(self, path: str | Path) -> None:
@@ -174,6 +193,7 @@ class ProvisionModel:
                 "sublinear_tf": self.vectorizer.sublinear_tf,
             },
             "threshold": self.threshold,
+            "patterns": len(STRONG_PATTERNS),
             "info": self.info,
         }
         np.savez_compressed(
@@ -199,8 +219,14 @@ def load_model(path: str | Path = DEFAULT_MODEL_PATH) -> ProvisionModel:
             }
     except (OSError, ValueError, KeyError) as error:
         raise ExtractionError(f"cannot load the provision model {path}: {error}") from error
-    if header.get("format") != _FORMAT or header.get("labels") != list(PROVISION_LABELS):
-        raise ExtractionError(f"{path}: not a provision model for this taxonomy; retrain it")
+    if (
+        header.get("format") != _FORMAT
+        or header.get("labels") != list(PROVISION_LABELS)
+        or header.get("patterns") != len(STRONG_PATTERNS)
+    ):
+        raise ExtractionError(
+            f"{path}: not a provision model for this taxonomy and pattern set; retrain it"
+        )
     settings = header["vectorizer"]
     low, high = settings["ngram_range"]
     vectorizer = TextVectorizer(
@@ -228,9 +254,13 @@ def fit_model(
     c: float = 4.0,
     calibration_folds: int = 4,
     threshold: float = 0.5,
-    rule_max_positives: int = 10,
+    rule_min_precision: float = 0.6,
 ) -> ProvisionModel:
     """Fit a model on labelled units; ``groups`` (agreement ids) keep calibration honest.
+
+    The defaults are the shipped settings, chosen by grouped cross-validation
+    (docs/benchmarks.md). A strong pattern whose precision on the training units is below
+    ``rule_min_precision`` is left to the classifier as a feature.
 
     Platt calibration is fitted on scores from a grouped cross-validation inside the
     training data, never on scores of units the classifier was trained on.
@@ -263,17 +293,20 @@ def fit_model(
     else:
         out_of_fold = np.asarray(matrix @ coef.T) + intercept
     platt = np.array([_platt(out_of_fold[:, j], targets[:, j]) for j in range(targets.shape[1])])
-    hits = (strong * targets).sum(axis=0)
+    pattern_targets = targets[:, [_LABEL_INDEX[label] for label in STRONG_LABELS]]
+    hits = (strong * pattern_targets).sum(axis=0)
     fired = strong.sum(axis=0)
     rule_precision = (hits + _RULE_PRIOR[0]) / (fired + _RULE_PRIOR[0] + _RULE_PRIOR[1])
-    # Labels with enough examples are left to the classifier (which sees the patterns too).
-    rule_precision[targets.sum(axis=0) >= rule_max_positives] = 0.0
+    # A pattern measured as loose adds nothing beyond the classifier, which sees it too;
+    # one the training texts never use keeps its prior.
+    rule_precision[(rule_precision < rule_min_precision) & (fired > 0)] = 0.0
     info = {
         "sklearn_version": sklearn.__version__,
         "units": len(texts),
         "agreements": len(set(groups)),
         "positives": {label: int(targets[:, j].sum()) for j, label in enumerate(PROVISION_LABELS)},
         "c": c,
+        "rule_min_precision": rule_min_precision,
     }
     return ProvisionModel(fitted, coef, intercept, platt, rule_precision, threshold, info)
 

@@ -23,7 +23,18 @@ from dataclasses import dataclass
 
 from foedus.domain.provisions import PROVISION_LABELS
 
-__all__ = ["CUES", "STRONG", "TRIGGERS", "PatternHit", "find_hits", "is_negated", "sentences"]
+__all__ = [
+    "CUES",
+    "STRONG",
+    "STRONG_LABELS",
+    "STRONG_PATTERNS",
+    "TRIGGERS",
+    "PatternHit",
+    "find_hits",
+    "is_negated",
+    "label_slices",
+    "sentences",
+]
 
 _I = re.IGNORECASE
 
@@ -41,7 +52,39 @@ def _compile(patterns: dict[str, list[str]]) -> dict[str, re.Pattern[str] | None
 _PARTY = r"(?:one|any|either|a|the other|another|each|both)(?: or more)?(?: of)?(?: the)?"
 _ASSIST = r"(?:assist|aid|help|come to the (?:aid|assistance)|render\w* .{0,40}assistance|support)"
 
-STRONG: dict[str, re.Pattern[str] | None] = _compile({
+
+def _heading(words: str) -> str:
+    """A heading line (a short sentence of its own, as segmentation leaves it) naming ``words``."""
+    frame = r"[a-z ,/&'’()-]{0,40}"
+    return rf"^[\W\d]*(?:(?:article|art\.|section|chapter|part)\s+\S+\s*)?{frame}\b(?:{words})\b{frame}$"
+
+
+#: Headings that name a provision (the article's own title: "Termination", "Claims").
+_HEADINGS: dict[str, str] = {
+    "training_education": r"(?:military )?training|education",
+    "joint_exercises": r"exercises?",
+    "intelligence_sharing": r"information sharing|exchange of information|intelligence",
+    "logistics_support": r"logistics?|medical|accommodation|mess|supplies|transport|categories of support",
+    "technology_transfer": r"intellectual property|patents?|technology transfer|transfer of technology|technical information|third party (?:sales|transfers)",
+    "procurement_armaments": r"procurement|purchases?|brokering|exports?|imports?|production|armaments|diversion|transfers? of arms",
+    "basing_access": r"location|stationing|use of (?:the )?(?:site|facilities|land|areas)|bases",
+    "space": r"(?:outer )?space|satellites?",
+    "status_of_forces": r"uniforms?|driving (?:licen\w+|permits)|(?:arms|weapons)(?: and (?:ammunition|uniforms))?|entry and exit|status of (?:the )?forces|passports|visas",
+    "criminal_jurisdiction": r"(?:criminal |legal )?jurisdiction|discipline",
+    "claims_liability": r"claims|liability|liabilities|compensation",
+    "tax_customs_exemption": r"tax(?:es|ation)?|customs|duties|value added tax|importation|exportation",
+    "classified_information": r"classified|classification|confidentiality|(?:protection|disclosure|dissemination|transmission) of (?:classified )?information|dissemination|information security|security of classified \w+",
+    "dispute_resolution": r"disputes?|arbitration|dispute (?:resolution|settlement)",
+    "international_law_compliance": r"relationship (?:with|to) other (?:international )?(?:agreements|treaties|obligations)|international law",
+    "institutional_body": r"committee|council|commission|secretariat|composition|structure|organi[sz]ation of",
+    "financial_arrangements": r"financ\w*|costs?|cost sharing|expenses|expenditure|invoicing|reimbursement|budget|funding|charges",
+    "entry_into_force": r"entry into force|effective date|ratification|provisional application|coming into force",
+    "duration_termination": r"duration|termination|withdrawal|denunciation|dissolution|validity|expiry",
+    "amendment": r"amendments?|revision|modifications?",
+    "un_registration": r"registration",
+}  # fmt: skip
+
+_PROVISION_PATTERNS: dict[str, list[str]] = {
     "mutual_defense": [
         rf"armed attack (?:against|on) {_PARTY}.{{0,80}}(?:considered|deemed|regarded) .{{0,30}}attack against",
         rf"(?:object|victim|subject\w*) of (?:an? )?(?:armed )?(?:attack|aggression).{{0,250}}{_ASSIST}",
@@ -87,7 +130,9 @@ STRONG: dict[str, re.Pattern[str] | None] = _compile({
         r"logistic(?:s|al)? (?:support|services|assistance)",
         r"host[- ]nation support",
         r"(?:acquisition|cross)[- ]servicing",
+        r"(?:provide|furnish|supply|make available)\w* .{0,60}(?:supplies|services|accommodation|quarters|fuel|rations|transport\w*|food|medical (?:care|support)|facilities and services)",
         r"(?:supplies|services|accommodation|fuel|rations|transport\w*)\b.{0,60}(?:provided|furnished|made available)",
+        r"(?:medical|dental|mess|messing|catering|postal|fuel|quarters|accommodation) (?:and dental )?(?:support|care|services|facilities|privileges)",
     ],
     "technology_transfer": [
         r"(?:transfer|exchange|communication|disclos\w+|furnish\w*) .{0,60}(?:technical (?:data|information)|technology|know-how)",
@@ -95,10 +140,12 @@ STRONG: dict[str, re.Pattern[str] | None] = _compile({
         r"co-?production",
     ],
     "procurement_armaments": [
-        r"(?:purchase|sale|procure\w*|acqui\w+|supply) .{0,60}(?:arms|weapons?|equipment|munitions|armaments?|materi[ae]l)",
+        r"(?:purchase|sale|sell|procure\w*|buy) .{0,60}(?:arms|weapons?|equipment|munitions|armaments?|materi[ae]l|defen[cs]e (?:items|articles|products))",
+        r"(?:acqui\w+|supply) .{0,60}(?:arms|weapons?|equipment|munitions|armaments?|materi[ae]l)",
         r"(?:production|manufactur\w+) .{0,40}(?:equipment|weapons|arms|materi[ae]ls?)",
-        r"defen[cs]e[- ]industr",
-        r"(?:export|transfer)s? of conventional arms",
+        r"defen[cs]e[- ]industr\w* (?:cooperation|co-operation|base|participation|collaboration)",
+        r"(?:export|import|transfer|brokering)s? of (?:conventional )?(?:arms|weapons|munitions|military equipment|defen[cs]e (?:items|articles|equipment))",
+        r"(?:defen[cs]e|military) procurement",
     ],
     "maintenance_equipment": [
         r"(?:maintenance|repair)\w*,? (?:and |or )?(?:repair|overhaul|maintenance)",
@@ -112,30 +159,33 @@ STRONG: dict[str, re.Pattern[str] | None] = _compile({
     ],
     "basing_access": [
         r"(?:station\w*|deploy\w*|host\w*) .{0,60}(?:forces|troops|personnel|equipment|units)",
+        r"(?:permitted|allowed|authori[sz]ed|right|entitled|grants?|agrees?) .{0,40}(?:to )?(?:station|deploy|base|host|use)\w* .{0,60}(?:forces|troops|units|equipment|land|facilities|installations|bases?|areas|airfields|ports|air ?space)",
         r"(?:use of|access to) .{0,60}(?:facilities|installations|bases?|areas|airfields|ports|training areas)",
+        r"(?:freedom of movement|access to and use of)",
         r"facilities and areas",
         r"preposition\w*",
     ],
     "military_aid": [
         r"(?:military|mutual defen[cs]e|defen[cs]e) (?:assistance|aid)",
+        r"(?:provide|furnish|make available|grant)\w* .{0,60}(?:military|defen[cs]e) (?:assistance|aid)",
         r"mutual aid",
         r"(?:self-help and mutual aid|collective capacity to resist)",
         r"(?:furnish|provide|transfer)\w* .{0,80}(?:equipment|materials|services|munitions).{0,80}(?:assist|grant|without cost|aid)",
     ],
     "integrated_command": [
-        r"(?:unified|joint|combined|integrated|supreme) (?:allied )?(?:command|commander|forces|headquarters)",
+        r"(?:unified|joint|combined|integrated) (?:allied )?(?:command|commander|forces|headquarters)",
         r"(?:placed|put|serve|operate)\w* under (?:the )?(?:operational )?(?:command|control) of",
         r"exercise command and control",
         r"orders, directives,? and policies of the commander",
     ],
     "peace_operations_humanitarian": [
         r"peace[- ]?(?:keeping|support operations?|operations?|enforcement)",
-        r"humanitarian (?:assistance|aid|operations?|relief|purposes)",
+        r"humanitarian (?:assistance|aid|operations?|relief|purposes|missions?)",
         r"disaster relief",
         r"crisis (?:management|response)",
-        r"\bescort\w*",
+        r"\bescort\w* .{0,40}(?:vessels|ships|convoys)",
         r"stand-?by (?:forces|high readiness)|\bSHIRBRIG\b",
-        r"United Nations (?:forces|operations?|command)",
+        r"United Nations (?:forces|operations?|command|mission)",
     ],
     "cyber_security": [
         r"\bcyber",
@@ -151,18 +201,23 @@ STRONG: dict[str, re.Pattern[str] | None] = _compile({
     "space": [
         r"outer space",
         r"satellites?",
-        r"space (?:objects?|activities|segment|situational awareness|cooperation|research|technology|agency)",
+        r"space (?:objects?|activities|situational awareness|cooperation|research|technology)",
         r"celestial bodies",
     ],
     "status_of_forces": [
         r"respect the laws?",
+        r"(?:observe|conform to|comply with|abide by) .{0,30}(?:laws|legislation)",
         r"(?:passports?|visas?|identity cards?|identification cards?|travel (?:orders|documents))",
-        r"(?:wear|wearing) (?:of )?(?:uniforms?|civilian dress)",
+        r"(?:entry|entrance) into and (?:exit|departure) from",
+        r"(?:wear|wearing) (?:of )?(?:the )?(?:uniforms?|civilian dress)",
         r"(?:possess|carry)\w* (?:arms|weapons)",
-        r"driving (?:permits?|licen[cs]es?)",
+        r"(?:use|carry|possession) of (?:arms|weapons)",
+        r"driving (?:permits?|licen[cs]es?)|(?:operate|drive) (?:motor )?vehicles",
         r"privileges(?:,)? (?:and|or) immunities",
+        r"immunit\w+ from (?:jurisdiction|arrest|legal process)",
         r"(?:enter|entry) (?:into|to) .{0,60}(?:depart|exit|leave)",
         r"(?:legal )?status of (?:the )?(?:forces|personnel|members)",
+        r"(?:sending state|visiting force|armed forces)\b.{0,80}\b(?:status|privileges|immunities)",
     ],
     "criminal_jurisdiction": [
         r"(?:criminal|disciplinary) jurisdiction",
@@ -183,11 +238,14 @@ STRONG: dict[str, re.Pattern[str] | None] = _compile({
         r"(?:import|export)\w* .{0,40}free of (?:duty|duties|customs)",
     ],
     "classified_information": [
-        r"classified (?:information|material|military information|documents?)",
-        r"security (?:clearances?|classifications?)",
+        r"classified (?:information|material|military information|documents?|items|contracts?)",
+        r"security (?:clearances?|classifications?|standards|regulations|arrangements|measures)",
         r"(?:protection|safeguarding) of .{0,40}(?:information|secrecy|secret)",
+        r"(?:confidentiality|confidential nature) of (?:the )?information",
         r"\bconfidential(?:ity)?\b",
         r"need[- ]to[- ]know",
+        r"^[\W\d]*(?:(?:article|section)\s+\S+\s*)?(?:general )?security(?: principles| arrangements)?$",
+        r"(?:secret|secrecy) (?:of|on) (?:the )?(?:invention|information)",
     ],
     "dispute_resolution": [
         r"(?:dispute|difference)s? .{0,150}(?:settled|resolved|negotiat\w+|consultation|arbitra\w+)",
@@ -196,51 +254,121 @@ STRONG: dict[str, re.Pattern[str] | None] = _compile({
         r"peaceful (?:means|settlement)",
     ],
     "international_law_compliance": [
-        r"(?:Charter of the United Nations|United Nations Charter)",
+        r"(?<!102 of the )(?:Charter of the United Nations|United Nations Charter)",
         r"\binternational law\b",
+        r"obligations under (?:the )?(?:Charter|international|other international|existing)",
         r"Security Council",
-        r"(?:shall not|does not|nothing in) .{0,80}(?:affect|prejudice|derogate)\w* .{0,80}(?:rights|obligations)",
+        r"(?:shall not|does not|nothing in) .{0,80}(?:affect|prejudice|derogate)\w* .{0,80}(?:rights|obligations) .{0,40}(?:under|of) .{0,30}(?:agreements?|treat|charter|international|convention)",
         r"without prejudice to .{0,60}(?:rights|obligations|international)",
+        r"(?:not|never) .{0,30}(?:in conflict|inconsistent|incompatible) with .{0,60}(?:obligations|international|treat|agreements)",
     ],
     "institutional_body": [
-        r"(?:establish|set up|create|constitute)\w* .{0,80}(?:council|committee|commission|organi[sz]ation|secretariat|board|centre|center|working group|steering group|mechanism)",
+        r"(?:establish|set up|create|constitute)\w* (?:a |an |the )?(?:joint |standing |permanent |consultative |steering |bilateral |technical |working |mixed )*(?:council|committee|commission|organi[sz]ation|secretariat|board|centre|center|working group|steering group|mechanism|conference)",
         r"(?:council|committee|commission|secretariat|steering group|governing board|steering committee)\b.{0,40}(?:shall|is hereby|will) (?:be )?(?:established|composed|consist|meet)",
-        r"(?:headquarters|organization|organisation) (?:shall|will) (?:be|have)",
+        r"(?:council|committee|commission|secretariat|conference of (?:states )?parties)\b.{0,40}(?:shall|will|may) (?:meet|convene|adopt|consist|be composed|be convened)",
+        r"(?:is|are) hereby (?:established|set up|created)",
     ],
     "financial_arrangements": [
-        r"(?:costs?|expenses?|expenditures?) .{0,60}(?:borne|shared|paid|reimburs\w+|met)",
-        r"(?:bear|pay|share|reimburse|meet)\w* .{0,40}(?:costs?|expenses?|expenditures?)",
-        r"(?:budget|funding|financial (?:obligations|arrangements|contributions|provisions)|financing)",
+        r"(?:costs?|expenses?|expenditures?|charges?) .{0,60}(?:borne|shared|paid|reimburs\w+|met|levied|divided|cost[- ]share)",
+        r"(?:bear|pay|share|reimburse|meet|levy|levied)\w* .{0,40}(?:costs?|expenses?|expenditures?|charges)",
+        r"cost[- ]shar\w*|cost share formula|common budget|(?:without|free of|no) (?:charge|cost)",
+        r"(?:common|international|annual|capital|operating|own) budget|budget (?:shall|will)",
+        r"financial (?:obligations|arrangements|contributions|provisions|rules|consequences|responsibilit\w+)",
+        r"(?:appropriated|available) funds|funding procedures|\bfinancing\b",
         r"(?:contribution|payment)s? .{0,40}(?:shall|will|to be) (?:be )?(?:made|paid|calculated)",
+        r"(?:invoice|reimbursement|compensation will be paid|payment)s? .{0,40}(?:costs?|expenses|services|charges)",
     ],
     "entry_into_force": [
-        r"(?:enter|entered|come|came|comes) into force",
-        r"entry into force",
-        r"instruments? of (?:ratification|accession|acceptance|approval)",
-        r"(?:shall|will) (?:take|have) effect (?:on|from|upon)",
-        r"ratif(?:ied|ication)",
-        r"(?:shall|will) (?:be )?(?:effective|applied provisionally) (?:on|from|upon)",
+        r"(?<!amendment )(?<!amendments )(?:this|the present|the said|which|it|the foregoing) (?:\w+ ){0,4}(?:shall|will|is to) (?:enter|come) into (?:force|effect)",
+        r"(?:shall|will) (?:enter|come) into (?:force|effect) (?:on|upon|from|as from|as of|at the|with effect|when|after the (?:date|receipt|deposit|last|exchange|signature))",
+        r"(?:entered|came|comes) into (?:force|effect) on",
+        r"instruments? of (?:ratification|acceptance|approval) .{0,60}(?:deposited|exchanged)",
+        r"(?:subject to|requires?) (?:its )?ratification|shall be ratified|ratified by the",
+        r"(?:this|the present) (?:\w+ ){0,4}(?:shall|will) (?:take|have) effect (?:on|from|upon|as from|as of)",
+        r"(?:this|the present) (?:\w+ ){0,4}(?:shall|will) (?:be (?:effective|in force)|become effective) (?:on|from|upon|as from|as of)",
+        r"(?:shall|will) be in force (?:from|on|as from|as of)",
+        r"appl(?:y|ied) provisionally|provisional application|(?:shall|will) (?:be )?(?:effective|applied provisionally) (?:on|from|upon)",
+        r"open for signature",
     ],
     "duration_termination": [
+        r"(?:this|the present) (?:\w+ ){0,4}(?:may|shall|will) (?:be )?terminat\w*",
+        r"(?:may|shall|will|to) terminate (?:this|the present|its participation|the agreement)",
+        r"notice of (?:termination|withdrawal|denunciation|its intention to terminate)|terminat\w* .{0,60}(?:written )?(?:notice|notification)",
         r"terminat(?:e|ed|ion)",
         r"denounc\w+|denunciation",
         r"withdraw(?:al)? from",
-        r"(?:remain|continue) in (?:force|effect)",
-        r"for a period of .{0,30}(?:years?|months?)",
+        r"(?:agreement|treaty|convention|protocol|memorandum|mou|arrangement|exchange of notes|it)\b.{0,120}(?:shall|will|is to|to) (?:(?:remain|continue) in (?:force|effect)|have effect for|be in force (?:for|until))",
+        r"(?:agreement|treaty|convention|protocol|memorandum|mou|arrangement|it)\b.{0,120}for (?:a|an) (?:further |initial |additional )?period of .{0,30}(?:years?|months?)",
+        r"(?:renewed|extended|prolonged|renewable) (?:automatically |tacitly )?(?:for|by) (?:successive|further|a further|an additional|additional|periods?|one|two|three|four|five|ten|\d+)",
+        r"(?:shall|will) expire",
         r"(?:expire|renew\w*|prolong\w*|extended)\b",
-        r"(?:shall|will) (?:be )?valid (?:for|until)",
-        r"of (?:unlimited|indefinite) duration",
+        r"(?:agreement|treaty|convention|memorandum|mou|arrangement|it)\b.{0,120}(?:shall|will) (?:be |remain )?valid (?:for|until)",
+        r"(?:is|are) hereby terminated|(?:may|shall|will) be suspended|suspen\w+ (?:of )?(?:this|the present)",
+        r"of (?:unlimited|indefinite) duration|(?:remain in force|concluded) (?:indefinitely|for an indefinite period)",
     ],
     "amendment": [
+        r"(?:this|the present) (?:\w+ ){0,4}(?:may|shall|can) (?:only )?be (?:amended|modified|revised|supplemented)",
+        r"amendments? (?:to|of) (?:this|the present|the agreement|the treaty|the convention|the annex)\w* .{0,40}(?:shall|will|may|must)",
+        r"(?:may|can) propos\w+ (?:an? )?amendments?|amendments? (?:shall|will|may) (?:be )?(?:adopted|proposed|submitted|enter into force|come into force)",
+        r"(?:amend|modify|revise) (?:this|the present)",
+        r"may be (?:amended|modified|revised) (?:by|at any time|in writing|with|through)",
         r"amend(?:ed|ment|ments)?\b",
         r"(?:modif\w+|revis\w+) .{0,40}(?:agreement|treaty|convention|protocol|annex|memorandum)",
         r"review (?:conference|of the (?:agreement|treaty|operation))",
+        r"revision of (?:any|this|the)|review(?:ing)? (?:of )?(?:this|the) (?:agreement|treaty|convention|protocol)|subject to review|modifying the provisions of",
     ],
     "un_registration": [
         r"regist\w+ .{0,80}(?:Secretariat|Secretary-General) of the United Nations",
         r"Article 102 of the (?:Charter|United Nations)",
     ],
-})  # fmt: skip
+}  # fmt: skip
+_STRONG_SOURCE: dict[str, list[str]] = {
+    label: [
+        *_PROVISION_PATTERNS.get(label, []),
+        *([_heading(_HEADINGS[label])] if label in _HEADINGS else []),
+    ]
+    for label in PROVISION_LABELS
+}
+#: One alternation per label: a quick test of whether any strong pattern matches (headings,
+#: tested only on short sentences, apart).
+STRONG: dict[str, re.Pattern[str] | None] = _compile(_PROVISION_PATTERNS)
+_HEADING_PATTERNS: dict[str, re.Pattern[str]] = {
+    label: re.compile(_heading(words), _I) for label, words in _HEADINGS.items()
+}
+_HEADING_LENGTH = 100  # longer sentences are not headings
+#: Every strong pattern on its own, grouped by label in taxonomy order; a hit names its
+#: pattern by index here, so the model can measure each pattern's precision.
+STRONG_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, _I)
+    for label in PROVISION_LABELS
+    for pattern in _STRONG_SOURCE.get(label, [])
+)
+#: The label of each entry of :data:`STRONG_PATTERNS`.
+STRONG_LABELS: tuple[str, ...] = tuple(
+    label for label in PROVISION_LABELS for _ in _STRONG_SOURCE.get(label, [])
+)
+
+
+def _pattern_ranges() -> dict[str, range]:
+    """Each label's index range in :data:`STRONG_PATTERNS` (empty for a label without)."""
+    ranges: dict[str, range] = {}
+    position = 0
+    for label in PROVISION_LABELS:
+        count = len(_STRONG_SOURCE.get(label, []))
+        ranges[label] = range(position, position + count)
+        position += count
+    return ranges
+
+
+_STRONG_RANGE = _pattern_ranges()
+
+
+def label_slices() -> list[slice]:
+    """For each label in taxonomy order, its slice of :data:`STRONG_PATTERNS`."""
+    return [
+        slice(_STRONG_RANGE[label].start, _STRONG_RANGE[label].stop) for label in PROVISION_LABELS
+    ]
+
 
 CUES: dict[str, re.Pattern[str] | None] = _compile({
     "mutual_defense": [r"armed attack", r"self-defen[cs]e", r"collective defen[cs]e", r"attacked"],
@@ -290,15 +418,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "joint_exercises": ("exercise", "manoeuv", "maneuv"),
     "intelligence_sharing": ("intelligence", "information"),
     "training_education": ("train", "educat", "exchange of", "instruct", "course"),
-    "logistics_support": ("logistic", "host", "servicing", "provided", "furnished",
+    "logistics_support": ("accommodation", "medical", "dental", "support", "mess", "catering", "postal", "fuel", "quarters", "food", "rations", "logistic", "host", "servicing", "provided", "furnished",
                           "made available", "suppl", "transport", "services"),
-    "technology_transfer": ("technical", "technolog", "know-how", "licen", "production",
+    "technology_transfer": ("intellectual property", "third party", "technical", "technolog", "know-how", "licen", "production",
                             "patent", "invention"),
-    "procurement_armaments": ("arms", "weapon", "equipment", "munition", "armament", "materi",
+    "procurement_armaments": ("brokering", "diversion", "export", "import", "sale", "sell", "buy", "arms", "weapon", "equipment", "munition", "armament", "materi",
                               "industr", "procure", "purchas", "contract", "production"),
     "maintenance_equipment": ("mainten", "maintain", "repair", "overhaul"),
     "research_development": ("research", "development", "test", "scien"),
-    "basing_access": ("station", "deploy", "host", "use of", "access to", "facilit",
+    "basing_access": ("location", "movement", "station", "deploy", "host", "use of", "access to", "facilit",
                       "preposition", "base", "installation", "area"),
     "military_aid": ("assist", "aid", "resist", "grant", "without cost", "furnish"),
     "integrated_command": ("command", "forces", "headquarters", "control", "orders"),
@@ -307,7 +435,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "cyber_security": ("cyber", "security", "network", "computer"),
     "emerging_technology": ("artificial", "autonomous", "emerging", "quantum"),
     "space": ("space", "satellite", "celestial", "orbit", "launch"),
-    "status_of_forces": ("respect the law", "passport", "visa", "identity card",
+    "status_of_forces": ("laws", "legislation", "of arms", "of weapons", "arms and", "weapons and", "entrance", "vehicles", "respect the law", "passport", "visa", "identity card",
                          "identification card", "travel", "wear", "possess", "carr", "driving",
                          "privileges", "enter", "entry", "status of", "member", "personnel",
                          "sending state", "receiving state", "uniform", "immunit"),
@@ -315,22 +443,22 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                               "criminal", "disciplin", "court"),
     "claims_liability": ("claim", "compensat", "indemnif", "liab", "damage", "injur"),
     "tax_customs_exemption": ("exempt", "customs", "import", "export", "tax", "dut"),
-    "classified_information": ("classified", "security", "protection", "safeguarding",
+    "classified_information": ("classif", "dissemination", "classified", "security", "protection", "safeguarding",
                                "confidential", "need", "secre", "disclos"),
     "dispute_resolution": ("dispute", "difference", "arbitra", "peaceful", "settle",
                            "interpretation"),
-    "international_law_compliance": ("united nations", "international law", "security council",
+    "international_law_compliance": ("relationship", "inconsistent", "incompatible", "in conflict", "united nations", "international law", "security council",
                                      "affect", "prejudice", "derogat", "charter", "obligations"),
-    "institutional_body": ("council", "committee", "commission", "organi", "secretariat", "board",
+    "institutional_body": ("composition", "structure", "conference", "council", "committee", "commission", "organi", "secretariat", "board",
                            "centre", "center", "group", "mechanism", "headquarters", "establish"),
-    "financial_arrangements": ("cost", "expens", "expenditure", "budget", "fund", "financ",
+    "financial_arrangements": ("charge", "invoic", "budget", "cost", "expens", "expenditure", "budget", "fund", "financ",
                                "contribution", "payment", "pay", "reimburs"),
-    "entry_into_force": ("into force", "instrument", "effect", "ratif", "provisional",
+    "entry_into_force": ("in force", "open for signature", "into force", "instrument", "effect", "ratif", "provisional",
                          "signature"),
-    "duration_termination": ("terminat", "denounc", "denunciation", "withdraw", "remain in",
+    "duration_termination": ("suspen", "have effect", "be in force", "dissolution", "expir", "indefinite", "terminat", "denounc", "denunciation", "withdraw", "remain in",
                              "continue in", "period", "expire", "renew", "prolong", "extended",
                              "valid", "duration", "notice"),
-    "amendment": ("amend", "modif", "revis", "review"),
+    "amendment": ("supplement", "amend", "modif", "revis", "review"),
     "un_registration": ("regist", "article 102", "secretariat"),
 }  # fmt: skip
 
@@ -359,18 +487,29 @@ _NEGATION = re.compile(
     r"\bwithout (?:any )?(?:obligation|commitment)",
     _I,
 )
+#: Per label, words that put a match out of the label's scope when they come before it in
+#: the sentence: an amendment's entry into force is the amendment procedure, not the
+#: agreement's.
+_OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
+    "entry_into_force": re.compile(r"\bamendments?\b", _I),
+}
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(“\"‘\d])|\n+")
 
 
 @dataclass(frozen=True, slots=True)
 class PatternHit:
-    """A pattern match: label, strength, sentence span and whether it was negated."""
+    """A pattern match: label, strength, sentence span and whether it was negated.
+
+    ``pattern`` is the index of a strong match's pattern in :data:`STRONG_PATTERNS`
+    (-1 for a cue).
+    """
 
     label: str
     strong: bool
     start: int
     end: int
     negated: bool
+    pattern: int = -1
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -408,12 +547,25 @@ def find_hits(text: str, *, strong_only: bool = False) -> list[PatternHit]:
             for strong, table in tiers:
                 pattern = table[label]
                 match = pattern.search(sentence) if pattern is not None else None
-                if match:
-                    negated = False
-                    if label not in _NEGATIVE_IN_FORM:
+                if not match and strong and len(sentence) <= _HEADING_LENGTH:
+                    heading = _HEADING_PATTERNS.get(label)
+                    match = heading.search(sentence) if heading is not None else None
+                if not match:
+                    continue
+                # A strong match is reported once per matching pattern (the model
+                # weighs each by its own precision); a cue once per sentence.
+                found = (
+                    [(index, m) for index in _STRONG_RANGE[label]
+                     if (m := STRONG_PATTERNS[index].search(sentence))]
+                    if strong else [(-1, match)]
+                )  # fmt: skip
+                for index, each in found:
+                    scope = _OUT_OF_SCOPE.get(label)
+                    negated = bool(scope and scope.search(sentence, 0, each.start()))
+                    if not negated and label not in _NEGATIVE_IN_FORM:
                         if negation is None:
                             first = _NEGATION.search(sentence)
                             negation = len(sentence) + 1 if first is None else first.start()
-                        negated = negation < match.start()
-                    hits.append(PatternHit(label, strong, start, end, negated))
+                        negated = negation < each.start()
+                    hits.append(PatternHit(label, strong, start, end, negated, index))
     return hits

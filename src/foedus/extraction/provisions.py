@@ -1,12 +1,12 @@
 """Labelling each article with provisions, with confidence and evidence, and summing up.
 
 Every unit (preamble, article, annex, note paragraph) gets the labels whose calibrated
-probability reaches the model's threshold, each with its evidence: the sentence that
-best supports it (an unnegated strong pattern match if there is one, otherwise the
-sentence the label's classifier scores highest). When the title names the agreement's
-one topic (:mod:`foedus.extraction.topics`), that label is added to the substantive units
-that speak of it. Agreement-level provisions are the union over units, each carried by its
-most confident unit.
+probability reaches the model's threshold (a preamble only the international-law frame),
+each with its evidence: the sentence that best supports it (an unnegated strong pattern
+match if there is one, otherwise the sentence the label's classifier scores highest).
+When the title names the agreement's one topic (:mod:`foedus.extraction.topics`), that
+label is added to the substantive units that speak of it. Agreement-level provisions are
+the union over units, each carried by its most confident unit.
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ __all__ = [
 LABELLED_KINDS = frozenset(
     {SegmentKind.PREAMBLE, SegmentKind.ARTICLE, SegmentKind.ANNEX, SegmentKind.PART}
 )
+#: The only label a preamble carries: recitals state motives, not provisions (the corpus
+#: labels where an article creates or states a provision), except the frame of the UN
+#: Charter or international law, which the label's definition names.
+PREAMBLE_LABELS = frozenset({"international_law_compliance"})
 _MAX_EVIDENCE = 400
 _COLUMN = {label: index for index, label in enumerate(PROVISION_LABELS)}
 
@@ -99,6 +103,7 @@ def label_articles(
             int(j)
             for j in np.argsort(-probabilities[row])
             if probabilities[row, j] >= model.threshold
+            and (piece.kind is not SegmentKind.PREAMBLE or PROVISION_LABELS[j] in PREAMBLE_LABELS)
         ]
         labels = _evidence(texts[row], hits[row], piece.start, chosen, probabilities[row], model)
         out.append(LabelledArticle(piece, texts[row], labels))

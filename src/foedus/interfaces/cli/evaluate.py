@@ -90,7 +90,6 @@ def atop(
                 [u.text for u in units],
                 [u.labels for u in units],
                 [u.doc_id for u in units],
-                threshold=default_model().threshold,
             )
         articles = pipeline_labeller(model)(document)
         return {label for article in articles for label in article.label_names}
