@@ -6,14 +6,16 @@ derived-table cache), best of ``--repeat`` (default 5):
 1. ``foedus panel dyad-year`` with peacesciencer's benchmark set (ATOP, NMC, contiguity,
    capital distance, democracy, GML MIDs), writing Parquet: the whole command, CLI start
    included;
-2. the same panel built and written by a bare ``python -c`` (the library alone);
+2. the same panel planned and written by a bare ``python -c`` (the library alone:
+   ``plan_panel`` and ``sink_parquet``, no Typer or Rich);
 3. the command with DCA and the DCA network added;
 4. the command with every dyad-year variable set (MME, US troops, minimum distance and
    major powers too; GML MIDs rather than COW MIDs, as a panel takes one MID version).
 
-Prints, for each, the best wall seconds, the CPU seconds (user + system) of that run,
-peak resident memory, rows and columns, and the load average before and after: the
-machine is shared, so wall time alone says little; CPU seconds are steadier under load.
+Prints, for each, the best and the median wall seconds, the CPU seconds (user + system)
+of the best run, peak resident memory (the largest of the runs), rows and columns, and
+the load average before and after: the machine is shared, so wall time alone says
+little; CPU seconds are steadier under load.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,10 +37,11 @@ PEACESCIENCER_SET = "atop,nmc,contiguity,distance,democracy,mids"
 #: dispute columns share GML's names: a panel takes one MID version.
 ALL_SETS = "atop,dca,nmc,majors,contiguity,distance,mindist,democracy,mids,mme,troops,network"
 LIBRARY = (
-    "from foedus.panels import *\n"
-    "p = (create_dyad_years(range(1816, 2019)).pipe(add_atop_alliance).pipe(add_nmc)"
-    ".pipe(add_contiguity).pipe(add_capital_distance).pipe(add_democracy).pipe(add_gml_mids))\n"
-    "p.frame.lazy().sink_parquet({out!r}, compression='lz4', statistics=False)\n"
+    "import os\n"
+    "from foedus.panels import Unit, plan_panel\n"
+    "plan = plan_panel(Unit.DYAD_YEAR, range(1816, 2019), {sets!r}.split(','))\n"
+    "plan.frame.sink_parquet({out!r}, compression='lz4', statistics=False)\n"
+    "os._exit(0)\n"
 )
 
 
@@ -62,7 +66,7 @@ def _load() -> str:
 def main() -> None:
     """Run the four measurements and print one line each."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (best)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement")
     repeat = parser.parse_args().repeat
     foedus = str(Path(sys.executable).with_name("foedus"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +75,7 @@ def main() -> None:
             "foedus panel dyad-year (peacesciencer set)":
                 [foedus, "panel", "dyad-year", *YEARS, "--with", PEACESCIENCER_SET, "--out", out],
             "library only, python -c (peacesciencer set)":
-                [sys.executable, "-c", LIBRARY.format(out=out)],
+                [sys.executable, "-c", LIBRARY.format(sets=PEACESCIENCER_SET, out=out)],
             "foedus panel dyad-year (+ dca, network)":
                 [foedus, "panel", "dyad-year", *YEARS, "--with",
                  PEACESCIENCER_SET + ",dca,network", "--out", out],
@@ -82,12 +86,15 @@ def main() -> None:
         for label, command in runs.items():
             subprocess.run(command, capture_output=True, check=True)  # warm-up, fills cache
             before = _load()
-            seconds, cpu, mib = min(_timed(command) for _ in range(repeat))
+            timings = [_timed(command) for _ in range(repeat)]
+            seconds, cpu, _ = min(timings)
+            median = statistics.median(wall for wall, _, _ in timings)
+            mib = max(peak for _, _, peak in timings)
             columns = len(pl.read_parquet_schema(out))
             rows = pl.scan_parquet(out).select(pl.len()).collect().item()
-            print(f"{label}: {seconds:.2f} s (best of {repeat}; CPU {cpu:.2f} s), peak "
-                  f"{mib:,.0f} MiB, {rows:,} rows x {columns} columns; load {before} -> "
-                  f"{_load()}")  # fmt: skip
+            print(f"{label}: {seconds:.2f} s (best of {repeat}, median {median:.2f} s; CPU "
+                  f"{cpu:.2f} s), peak {mib:,.0f} MiB, {rows:,} rows x {columns} columns; load "
+                  f"{before} -> {_load()}")  # fmt: skip
 
 
 if __name__ == "__main__":

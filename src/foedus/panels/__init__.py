@@ -10,6 +10,13 @@ removes rows; each takes the panel first and returns a new one::
         .pipe(add_nmc)
     )
     frame = panel.collect()          # polars; panel.to_pandas() for pandas
+
+``build_panel`` does the same from variable-set names; ``plan_panel`` leaves the
+state-level columns to be taken while the panel is written, so a file of millions of
+dyad-years streams out without the whole panel in memory::
+
+    plan = plan_panel(Unit.DYAD_YEAR, range(1816, 2019), ["atop", "nmc", "democracy"])
+    plan.frame.sink_parquet("ddy.parquet")
 """
 
 from __future__ import annotations
@@ -32,12 +39,13 @@ from foedus.panels.add_network import (
 )
 from foedus.panels.create import create_dyad_years, create_state_years
 from foedus.panels.filter import filter_prd
-from foedus.panels.recipe import ADDERS, build_panel, citations
+from foedus.panels.recipe import ADDERS, PanelPlan, build_panel, citations, plan_panel
 from foedus.panels.units import Panel, Unit
 
 __all__ = [
     "ADDERS",
     "Panel",
+    "PanelPlan",
     "Unit",
     "add_atop_alliance",
     "add_capital_distance",
@@ -60,4 +68,5 @@ __all__ = [
     "create_dyad_years",
     "create_state_years",
     "filter_prd",
+    "plan_panel",
 ]

@@ -31,9 +31,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from foedus.datasets.atop import read_members
-from foedus.datasets.cow_states import read_states
-from foedus.datasets.dcad import check_dcad, read_dcad
 from foedus.panels._cache import cached_table
 from foedus.panels._join import fill_in_coverage, join_dyadic, join_monadic
 from foedus.panels.units import Panel, Unit, require_unit
@@ -98,6 +95,8 @@ def atop_directed_dyad_years() -> pl.DataFrame:
 
 
 def _build_atop() -> pl.DataFrame:
+    from foedus.datasets.atop import read_members  # with the agreement model: on a cache miss
+
     members = (
         read_members()
         .filter(pl.col("member") < 1000)
@@ -212,6 +211,9 @@ def _dca_years() -> pl.DataFrame:
     """One row per DCAD agreement, direction and year in force: ``DCAid, ccode1, ccode2,
     type, year`` (signing year to ``endYearEstimate``, which DCAD caps at 2010).
     """
+    from foedus.datasets.cow_states import read_states  # on a cache miss only
+    from foedus.datasets.dcad import check_dcad, read_dcad
+
     states = read_states().unique("ccode", keep="last")
     known = dict(zip(states["ccode"].to_list(), states["stateabb"].str.strip_chars().to_list(),
                      strict=True))  # fmt: skip

@@ -12,23 +12,35 @@ from __future__ import annotations
 import polars as pl
 
 from foedus.datasets.cow_nmc import NMC_COLUMNS, read_nmc
-from foedus.datasets.cow_states import read_majors
 from foedus.errors import WrongUnit
 from foedus.panels._cache import cached_table
-from foedus.panels._join import join_monadic
+from foedus.panels._join import Lookup, join_monadic, monadic_lookup
 from foedus.panels.units import Panel, Unit, require_unit
 
-__all__ = ["MAJORS_COVERAGE", "add_cow_majors", "add_nmc"]
+__all__ = ["MAJORS_COVERAGE", "add_cow_majors", "add_nmc", "nmc_lookup"]
 
 MAJORS_COVERAGE = (1816, 2016)
+
+
+def _nmc(panel: Panel, version: str) -> Lookup:
+    table = cached_table(f"nmc-{version}", lambda: read_nmc(version).drop("version"))
+    dyadic = panel.unit is Unit.DYAD_YEAR
+    return monadic_lookup(panel.frame, table, NMC_COLUMNS, dyadic, "cow_nmc")
+
+
+def nmc_lookup(panel: Panel, *, version: str = "7.0", ratio: bool = False) -> Lookup | None:
+    """:func:`add_nmc`'s columns as a :class:`~foedus.panels._join.Lookup`, or ``None``
+    with ``ratio`` (computed from them: use :func:`add_nmc`).
+    """
+    panel = require_unit(panel, "add_nmc", Unit.DYAD_YEAR, Unit.STATE_YEAR)
+    return None if ratio else _nmc(panel, version)
 
 
 def add_nmc(panel: Panel, *, version: str = "7.0", ratio: bool = False) -> Panel:
     """Add NMC capabilities (``version`` 7.0 or 6.0) for each state of the panel."""
     panel = require_unit(panel, "add_nmc", Unit.DYAD_YEAR, Unit.STATE_YEAR)
-    table = cached_table(f"nmc-{version}", lambda: read_nmc(version).drop("version"))
     dyadic = panel.unit is Unit.DYAD_YEAR
-    frame = join_monadic(panel.frame, table, NMC_COLUMNS, dyadic)
+    frame = _nmc(panel, version).apply(panel.frame)
     if ratio:
         if not dyadic:
             raise WrongUnit(
@@ -42,6 +54,8 @@ def add_nmc(panel: Panel, *, version: str = "7.0", ratio: bool = False) -> Panel
 
 
 def _major_years() -> pl.DataFrame:
+    from foedus.datasets.cow_states import read_majors  # on a cache miss only
+
     spells = read_majors().select(
         "ccode", pl.int_ranges("styear", pl.col("endyear") + 1).alias("year")
     )

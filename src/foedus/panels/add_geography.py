@@ -24,7 +24,13 @@ from foedus.datasets.cow_contiguity import read_contiguity
 from foedus.datasets.distance import MINDIST_COVERAGE, cow_to_gw, read_capdist, read_capitals
 from foedus.datasets.distance import read_mindist as _read_mindist
 from foedus.panels._cache import cached_table
-from foedus.panels._join import join_dyadic, join_monadic, monadic_rows
+from foedus.panels._join import (
+    Lookup,
+    helper_name,
+    join_dyadic,
+    join_monadic,
+    monadic_values,
+)
 from foedus.panels.units import Panel, Unit, require_unit
 
 __all__ = [
@@ -32,6 +38,7 @@ __all__ = [
     "add_capital_distance",
     "add_contiguity",
     "add_minimum_distance",
+    "capital_distance_lookup",
     "capital_years",
     "contiguity_dyad_years",
 ]
@@ -108,18 +115,27 @@ def capital_years() -> pl.DataFrame:
     return cached_table("capitals", build)
 
 
-def _great_circle_km(lat1: pl.Expr, lng1: pl.Expr, lat2: pl.Expr, lng2: pl.Expr) -> pl.Expr:
-    """Vincenty's formula on a sphere (geosphere's ``distVincentySphere``), in km."""
-    lat1, lng1, lat2, lng2 = (v.radians() for v in (lat1, lng1, lat2, lng2))
+def _great_circle_km(places: pl.DataFrame) -> pl.Series:
+    """Vincenty's formula on a sphere (geosphere's ``distVincentySphere``), in km, between
+    every two of ``places`` (``lat, lng`` in degrees): entry ``i * n + j`` is the distance
+    from place ``i`` to place ``j``. Sines and cosines are taken once per place.
+    """
+    radians = places.select(
+        pl.col("lat").radians().sin().alias("sin"),
+        pl.col("lat").radians().cos().alias("cos"),
+        pl.col("lng").radians().alias("lng"),
+    )
+    pairs = radians.join(radians, how="cross", suffix="2", maintain_order="left_right")
+    sin1, cos1, lng1, sin2, cos2, lng2 = (pl.col(n) for n in pairs.columns)
     dlng = lng1 - lng2
-    east = lat2.cos() * dlng.sin()
-    north = lat1.cos() * lat2.sin() - lat1.sin() * lat2.cos() * dlng.cos()
+    east = cos2 * dlng.sin()
+    north = cos1 * sin2 - sin1 * cos2 * dlng.cos()
     x = (east * east + north * north).sqrt()
-    y = lat1.sin() * lat2.sin() + lat1.cos() * lat2.cos() * dlng.cos()
-    return pl.arctan2(x, y) * EARTH_RADIUS_M / 1000
+    y = sin1 * sin2 + cos1 * cos2 * dlng.cos()
+    return pairs.select(pl.arctan2(x, y) * EARTH_RADIUS_M / 1000).to_series()
 
 
-def _capital_distance(frame: pl.DataFrame) -> pl.DataFrame:
+def _capital_distance(frame: pl.DataFrame) -> Lookup:
     """``capdist`` for each dyad-year: distances between the few hundred distinct capital
     locations are computed once, then each row looks its pair up.
     """
@@ -127,15 +143,24 @@ def _capital_distance(frame: pl.DataFrame) -> pl.DataFrame:
     places = years.select("lat", "lng").unique(maintain_order=True).with_row_index("place")
     count = places.height
     place = years.join(places, on=["lat", "lng"], how="left", maintain_order="left")["place"]
-    matrix = (
-        places.join(places, how="cross", suffix="2")
-        .sort("place", "place2")
-        .select(_great_circle_km(pl.col("lat"), pl.col("lng"), pl.col("lat2"), pl.col("lng2")))
-        .to_series()
-    )
-    first = place.gather(monadic_rows(years, frame, "ccode1")).cast(pl.Int64)
-    second = place.gather(monadic_rows(years, frame, "ccode2")).cast(pl.Int64)
-    return frame.with_columns(matrix.gather(first * count + second).alias("capdist"))
+    kind = pl.Int32 if count * count < 2**31 else pl.Int64
+    first = monadic_values(years, frame, "ccode1", place).cast(kind)
+    second = monadic_values(years, frame, "ccode2", place).cast(kind)
+    pair = (first * count + second).alias(helper_name())
+    capdist = pl.lit(_great_circle_km(places)).gather(pl.col(pair.name)).alias("capdist")
+    return Lookup((pair,), (capdist,), ("capdist",), "distance")
+
+
+def capital_distance_lookup(
+    panel: Panel, *, source: Literal["capitals", "gleditsch"] = "capitals"
+) -> Lookup | None:
+    """:func:`add_capital_distance`'s ``capdist`` as a :class:`~foedus.panels._join.Lookup`
+    for a dyad-year panel with ``source="capitals"``, else ``None`` (use the function).
+    """
+    panel = require_unit(panel, "add_capital_distance", Unit.DYAD_YEAR, Unit.STATE_YEAR)
+    if panel.unit is Unit.STATE_YEAR or source != "capitals":
+        return None
+    return _capital_distance(panel.frame)
 
 
 def add_capital_distance(
@@ -155,13 +180,14 @@ def add_capital_distance(
         dyads = create_dyad_years(range(int(years[0]), int(years[1]) + 1)).frame
         nearest = (
             _capital_distance(dyads)
+            .apply(dyads)
             .group_by(pl.col("ccode1").alias("ccode"), "year")
             .agg(pl.col("capdist").min().alias("mincapdist"))
         )
         frame = panel.frame.join(nearest, on=["ccode", "year"], how="left")
         return panel.with_frame(frame, "distance")
     if source == "capitals":
-        return panel.with_frame(_capital_distance(panel.frame), "distance")
+        return panel.with_frame(_capital_distance(panel.frame).apply(panel.frame), "distance")
     capdist = cached_table("capdist", read_capdist).with_columns(
         pl.col("gw1", "gw2").cast(pl.Int16)
     )

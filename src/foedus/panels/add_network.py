@@ -30,7 +30,6 @@ from typing import Literal
 
 import polars as pl
 
-from foedus.datasets.cow_states import read_states
 from foedus.errors import ConfigError
 from foedus.panels._cache import cached_table
 from foedus.panels._join import join_dyadic, join_monadic
@@ -68,6 +67,7 @@ def party_spells(source: NetworkSource = "dcad") -> pl.DataFrame:
     from a registry loaded with the bundled data.
     """
     from foedus.datasets import atop, dcad
+    from foedus.datasets.cow_states import read_states
 
     _coverage(source)
     states = read_states().unique("ccode", keep="last")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from foedus.datasets.cow_states import read_states, read_system
 from foedus.errors import ConfigError
 from foedus.panels._cache import cached_table
 from foedus.panels.units import Panel, Unit
@@ -24,12 +23,15 @@ COW_FIRST_YEAR = 1816
 
 def _system() -> pl.DataFrame:
     """``system2016.csv`` (``ccode, year`` as Int16, ``stateabb``), from the cache."""
-    return cached_table(
-        "cow-system",
-        lambda: read_system().select(
+
+    def build() -> pl.DataFrame:
+        from foedus.datasets.cow_states import read_system  # on a cache miss only
+
+        return read_system().select(
             pl.col("ccode").cast(pl.Int16), pl.col("year").cast(pl.Int16), "stateabb"
-        ),
-    )
+        )
+
+    return cached_table("cow-system", build)
 
 
 def _check_years(years: range) -> None:
@@ -38,11 +40,15 @@ def _check_years(years: range) -> None:
                           f"{COW_FIRST_YEAR}, got {years!r}")  # fmt: skip
 
 
-def _carried_forward(frame: pl.DataFrame, years: range) -> pl.DataFrame:
-    """``frame``'s rows in ``years``; years after its last repeat the rows of its last."""
+def _carried_forward(frame: pl.DataFrame, years: range, keep: pl.Expr | None = None
+                     ) -> pl.DataFrame:  # fmt: skip
+    """``frame``'s rows in ``years`` (and ``keep``, if given: one pass over the rows);
+    years after its last repeat the rows of its last.
+    """
     last = int(frame["year"].max())  # type: ignore[arg-type]
-    parts = [frame.filter(pl.col("year").is_between(years.start, years.stop - 1))]
-    final = frame.filter(pl.col("year") == last)
+    wanted = pl.lit(True) if keep is None else keep
+    parts = [frame.filter(pl.col("year").is_between(years.start, years.stop - 1) & wanted)]
+    final = frame.filter((pl.col("year") == last) & wanted)
     parts += [
         final.with_columns(pl.lit(year, pl.Int16).alias("year"))
         for year in range(max(last + 1, years.start), years.stop)
@@ -62,6 +68,8 @@ def _false_dyads() -> pl.DataFrame:
     Only a membership that starts or ends inside a year can miss another inside it, so
     the pairs are sought among the spells' first and last years alone.
     """
+    from foedus.datasets.cow_states import read_states
+
     spells = read_states().select(
         pl.col("ccode").cast(pl.Int16),
         (pl.col("styear") * 10000 + pl.col("stmonth") * 100 + pl.col("stday")).alias("st"),
@@ -130,13 +138,13 @@ def create_dyad_years(
         ccode2.
     """
     _check_years(years)
-    pairs = _carried_forward(cached_table("cow-dyads", _all_dyads), years)
     keep = pl.lit(True)
     if not directed:
         keep = keep & (pl.col("ccode1") < pl.col("ccode2"))
     if drop_false_dyads:
         keep = keep & ~pl.col("false_dyad")
-    return Panel(pairs.filter(keep).drop("false_dyad"), Unit.DYAD_YEAR, directed=directed)
+    pairs = _carried_forward(cached_table("cow-dyads", _all_dyads, rechunk=False), years, keep)
+    return Panel(pairs.drop("false_dyad"), Unit.DYAD_YEAR, directed=directed)
 
 
 def create_state_years(years: range = range(COW_FIRST_YEAR, 2017)) -> Panel:

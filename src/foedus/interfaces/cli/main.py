@@ -3,8 +3,9 @@
 Each concern lives in its own module (``agreements.py``, ``panel.py``...) exposing a
 Typer ``app`` or a command function. The root group imports a module only when its
 command runs, so ``foedus panel ...`` does not pay for scikit-learn and ``foedus
---help`` starts at once. Any :class:`~foedus.errors.FoedusError` raised below becomes
-one line ``Error: ...`` on stderr and exit code 1, with no traceback.
+--help`` starts at once; Rich's console is loaded by the commands that print with it.
+Any :class:`~foedus.errors.FoedusError` raised below becomes one line ``Error: ...`` on
+stderr and exit code 1, with no traceback.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from foedus.errors import FoedusError
-from foedus.interfaces.cli.output import err_console
 
 __all__ = ["COMMANDS", "app", "main"]
 
@@ -89,6 +89,8 @@ class _FoedusGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except FoedusError as error:
+            from foedus.interfaces.cli.output import err_console  # Rich, loaded when needed
+
             err_console.print(f"[bold red]Error:[/] {error}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from error
 

@@ -1,19 +1,23 @@
 """``foedus panel``: build dyad-year or state-year research panels and write them to a file.
 
 The format follows the output file's extension: ``.parquet``, ``.csv`` or ``.dta``
-(Stata). Progress goes to stderr; the citations of the data used can be printed with
-``--cite``. Only Typer and the panels are imported: the command pays for nothing else.
+(Stata). Progress goes to stderr, as a Rich progress bar when stderr is a terminal (Rich
+draws nothing elsewhere, so it is not even imported then); the citations of the data
+used can be printed with ``--cite``. Only Typer and the panels are imported: the command
+pays for nothing else.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from foedus.errors import ConfigError
-from foedus.interfaces.cli.output import err_console
 
 if TYPE_CHECKING:
     import polars as pl
@@ -36,46 +40,70 @@ def _check_format(out: Path) -> None:
         raise ConfigError(f"cannot tell the format of {out.name}; use one of {', '.join(FORMATS)}")
 
 
-def write_panel(frame: pl.DataFrame, out: Path) -> None:
-    """Write a polars frame to ``out`` in the format its extension names.
+def write_panel(frame: pl.DataFrame | pl.LazyFrame, out: Path) -> None:
+    """Write a polars frame, or the query giving one, to ``out`` in the format its
+    extension names.
 
-    Parquet (LZ4) is written by polars' streaming engine, which encodes the columns in
-    parallel; Stata goes through pandas, imported only then.
+    Parquet (LZ4) is written by polars' streaming engine, which computes and encodes
+    the rows batch by batch, in parallel; CSV and Stata get the frame whole (Stata
+    through pandas, imported only then).
     """
     _check_format(out)
     suffix = out.suffix.lower()
     if suffix in (".parquet", ".pq"):
         frame.lazy().sink_parquet(out, compression="lz4", statistics=False)
-    elif suffix == ".csv":
-        frame.write_csv(out)
+        return
+    whole = frame.lazy().collect()
+    if suffix == ".csv":
+        whole.write_csv(out)
     else:
-        frame.to_pandas().to_stata(out, write_index=False, version=118)
+        whole.to_pandas().to_stata(out, write_index=False, version=118)
+
+
+@contextmanager
+def _progress(description: str, total: int) -> Iterator[Callable[[str, int], None]]:
+    """A Rich progress bar on stderr when it is a terminal; ``step(text, advance)``
+    updates it. Elsewhere (a pipe, a log file) steps do nothing and Rich is not loaded.
+    """
+    if not sys.stderr.isatty():
+        yield lambda text, advance: None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from foedus.interfaces.cli.output import err_console
+
+    columns = [TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda text, advance: progress.update(task, advance=advance, description=text)
+
+
+def _report(text: str) -> None:
+    """One line on stderr: through Rich on a terminal, as it is plain text elsewhere."""
+    if sys.stderr.isatty():
+        from foedus.interfaces.cli.output import err_console
+
+        err_console.print(text)
+    else:
+        typer.echo(text, err=True)
 
 
 def _build(unit_name: str, first: int, last: int, variables: str, directed: bool, out: Path,
            cite: bool, network: str) -> None:  # fmt: skip
     _check_format(out)
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from foedus.panels import Unit, build_panel, citations
+    from foedus.panels import Unit, citations, plan_panel
 
     names = [name.strip() for name in variables.split(",") if name.strip()]
-    columns = [TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task(f"creating {unit_name} {first}-{last}", total=len(names) + 2)
-
-        def step(name: str) -> None:
-            progress.update(task, advance=1, description=f"added {name}")
-
-        panel = build_panel(Unit(unit_name), range(first, last + 1), names, directed=directed,
-                            on_step=step, options={"network": {"source": network}})  # fmt: skip
-        progress.update(task, description=f"writing {out.name}")
-        write_panel(panel.frame, out)
-        progress.update(task, advance=1)
-    rows, cols = panel.frame.shape
-    err_console.print(f"wrote {rows:,} rows × {cols} columns to {out}")
+    with _progress(f"creating {unit_name} {first}-{last}", len(names) + 2) as step:
+        plan = plan_panel(Unit(unit_name), range(first, last + 1), names, directed=directed,
+                          on_step=lambda name: step(f"added {name}", 1),
+                          options={"network": {"source": network}})  # fmt: skip
+        step(f"writing {out.name}", 0)
+        write_panel(plan.frame, out)
+        step(f"wrote {out.name}", 1)
+    _report(f"wrote {plan.height:,} rows × {plan.width} columns to {out}")
     if cite:
-        for citation in citations(panel):
+        for citation in citations(plan):
             typer.echo(citation)
 
 
