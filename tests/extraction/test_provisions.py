@@ -99,7 +99,8 @@ def test_each_strong_pattern_is_weighed_by_its_own_precision(corpus_dir) -> None
         fired = strong[:, index].astype(bool)
         hits = sum(label in units[row].labels for row in np.flatnonzero(fired))
         measured = (hits + 2) / (fired.sum() + 3)  # Beta(2, 1) prior
-        expected = 0.0 if fired.any() and measured < 0.6 else measured
+        # Judged loose only on three firings or more; fewer keep the measured value.
+        expected = 0.0 if fired.sum() >= 3 and measured < 0.6 else measured
         assert np.isclose(model.rule_precision[index], expected), STRONG_PATTERNS[index].pattern
     # Some patterns are measured loose and silenced, others kept: the split is real.
     assert (model.rule_precision == 0).any() and (model.rule_precision > 0.8).any()

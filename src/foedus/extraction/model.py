@@ -255,12 +255,14 @@ def fit_model(
     calibration_folds: int = 4,
     threshold: float = 0.5,
     rule_min_precision: float = 0.6,
+    rule_min_fired: int = 3,
 ) -> ProvisionModel:
     """Fit a model on labelled units; ``groups`` (agreement ids) keep calibration honest.
 
     The defaults are the shipped settings, chosen by grouped cross-validation
-    (docs/benchmarks.md). A strong pattern whose precision on the training units is below
-    ``rule_min_precision`` is left to the classifier as a feature.
+    (docs/benchmarks.md). A strong pattern that fired at least ``rule_min_fired`` times on
+    the training units with a precision below ``rule_min_precision`` is judged loose and
+    left to the classifier as a feature; one seen less often keeps its measured precision.
 
     Platt calibration is fitted on scores from a grouped cross-validation inside the
     training data, never on scores of units the classifier was trained on.
@@ -299,7 +301,7 @@ def fit_model(
     rule_precision = (hits + _RULE_PRIOR[0]) / (fired + _RULE_PRIOR[0] + _RULE_PRIOR[1])
     # A pattern measured as loose adds nothing beyond the classifier, which sees it too;
     # one the training texts never use keeps its prior.
-    rule_precision[(rule_precision < rule_min_precision) & (fired > 0)] = 0.0
+    rule_precision[(rule_precision < rule_min_precision) & (fired >= max(rule_min_fired, 1))] = 0.0
     info = {
         "sklearn_version": sklearn.__version__,
         "units": len(texts),
@@ -307,6 +309,7 @@ def fit_model(
         "positives": {label: int(targets[:, j].sum()) for j, label in enumerate(PROVISION_LABELS)},
         "c": c,
         "rule_min_precision": rule_min_precision,
+        "rule_min_fired": rule_min_fired,
     }
     return ProvisionModel(fitted, coef, intercept, platt, rule_precision, threshold, info)
 

@@ -63,7 +63,7 @@ def _heading(words: str) -> str:
 _HEADINGS: dict[str, str] = {
     "training_education": r"(?:military )?training|education",
     "joint_exercises": r"exercises?",
-    "intelligence_sharing": r"information sharing|exchange of information|intelligence",
+    "intelligence_sharing": r"(?:information|intelligence) sharing|exchange of intelligence",
     "logistics_support": r"logistics?|medical|accommodation|mess|supplies|transport|categories of support",
     "technology_transfer": r"intellectual property|patents?|technology transfer|transfer of technology|technical information|third party (?:sales|transfers)",
     "procurement_armaments": r"procurement|purchases?|brokering|exports?|imports?|production|armaments|diversion|transfers? of arms",
@@ -81,7 +81,6 @@ _HEADINGS: dict[str, str] = {
     "entry_into_force": r"entry into force|effective date|ratification|provisional application|coming into force",
     "duration_termination": r"duration|termination|withdrawal|denunciation|dissolution|validity|expiry",
     "amendment": r"amendments?|revision|modifications?",
-    "un_registration": r"registration",
 }  # fmt: skip
 
 _PROVISION_PATTERNS: dict[str, list[str]] = {
@@ -152,7 +151,7 @@ _PROVISION_PATTERNS: dict[str, list[str]] = {
     ],
     "maintenance_equipment": [
         r"(?:maintenance|repair)\w*,? (?:and |or )?(?:repair|overhaul|maintenance)",
-        r"(?:maintain|repair|overhaul)\w* .{0,40}(?:military )?(?:equipment|materi[ae]l|aircraft|vehicles)",
+        r"(?:maintain|maintenance of|repair|overhaul)\w* (?:and \w+ )?(?:of )?(?:the |its |their |such )?(?:military |defen[cs]e )?(?:equipment|materiel|aircraft|vehicles|weapons|weapon systems|vessels|ships)",
     ],
     "research_development": [
         r"research(?:,)? (?:and|&) development",
@@ -333,6 +332,7 @@ _PROVISION_PATTERNS: dict[str, list[str]] = {
     "un_registration": [
         r"regist\w+ .{0,80}(?:Secretariat|Secretary-General) of the United Nations",
         r"Article 102 of the (?:Charter|United Nations)",
+        r"^[\W\d]*(?:article\s+\S+\s*)?registration$",
     ],
 }  # fmt: skip
 _STRONG_SOURCE: dict[str, list[str]] = {
