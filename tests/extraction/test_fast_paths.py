@@ -7,10 +7,16 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from foedus.domain.provisions import PROVISION_LABELS
 from foedus.extraction.model import TextVectorizer
 from foedus.extraction.normalise import normalise
-from foedus.extraction.patterns import CUES, STRONG, TRIGGERS, find_hits, sentences
+from foedus.extraction.patterns import (
+    CUES,
+    STRONG_LABELS,
+    STRONG_PATTERNS,
+    TRIGGERS,
+    find_hits,
+    sentences,
+)
 from foedus.extraction.pipeline import default_model
 
 
@@ -36,11 +42,10 @@ def test_trigger_words_never_hide_a_match(corpus_dir: Path) -> None:
         for start, end in sentences(text):
             sentence = text[start:end]
             lowered = sentence.lower()
-            for label in PROVISION_LABELS:
-                for table in (STRONG, CUES):
-                    pattern = table[label]
-                    if pattern is not None and pattern.search(sentence):
-                        assert any(word in lowered for word in TRIGGERS[label]), (label, sentence)
+            tables = [*zip(STRONG_LABELS, STRONG_PATTERNS, strict=True), *CUES.items()]
+            for label, pattern in tables:
+                if pattern is not None and pattern.search(sentence):
+                    assert any(word in lowered for word in TRIGGERS[label]), (label, sentence)
 
 
 def test_hits_are_found_per_label_with_negation() -> None:

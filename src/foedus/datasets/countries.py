@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from foedus.datasets.cow_states import states
@@ -89,6 +89,7 @@ def _near_codes(code: int) -> list[int]:
     return sorted(_index()[0], key=lambda c: abs(c - code))[:3]
 
 
+@lru_cache(maxsize=4096)
 def _coco_iso3(text: str) -> str | None:
     logger = logging.getLogger("country_converter.country_converter")
     previous = logger.level

@@ -25,7 +25,6 @@ from foedus.domain.provisions import PROVISION_LABELS
 
 __all__ = [
     "CUES",
-    "STRONG",
     "STRONG_LABELS",
     "STRONG_PATTERNS",
     "TRIGGERS",
@@ -69,7 +68,7 @@ _HEADINGS: dict[str, str] = {
     "procurement_armaments": r"procurement|purchases?|brokering|exports?|imports?|production|armaments|diversion|transfers? of arms",
     "basing_access": r"location|stationing|use of (?:the )?(?:site|facilities|land|areas)|bases",
     "space": r"(?:outer )?space|satellites?",
-    "status_of_forces": r"uniforms?|driving (?:licen\w+|permits)|(?:arms|weapons)(?: and (?:ammunition|uniforms))?|entry and exit|status of (?:the )?forces|passports|visas",
+    "status_of_forces": r"uniforms?|driving (?:licen\w+|permits)|(?:weapons|arms) and (?:ammunition|uniforms)|entry and exit|status of (?:the )?forces|passports|visas",
     "criminal_jurisdiction": r"(?:criminal |legal )?jurisdiction|discipline",
     "claims_liability": r"claims|liability|liabilities|compensation",
     "tax_customs_exemption": r"tax(?:es|ation)?|customs|duties|value added tax|importation|exportation",
@@ -342,13 +341,7 @@ _STRONG_SOURCE: dict[str, list[str]] = {
     ]
     for label in PROVISION_LABELS
 }
-#: One alternation per label: a quick test of whether any strong pattern matches (headings,
-#: tested only on short sentences, apart).
-STRONG: dict[str, re.Pattern[str] | None] = _compile(_PROVISION_PATTERNS)
-_HEADING_PATTERNS: dict[str, re.Pattern[str]] = {
-    label: re.compile(_heading(words), _I) for label, words in _HEADINGS.items()
-}
-_HEADING_LENGTH = 100  # longer sentences are not headings
+_HEADING_LENGTH = 100  # longer sentences are not headings: their heading patterns are skipped
 #: Every strong pattern on its own, grouped by label in taxonomy order; a hit names its
 #: pattern by index here, so the model can measure each pattern's precision.
 STRONG_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -374,6 +367,8 @@ def _pattern_ranges() -> dict[str, range]:
 
 
 _STRONG_RANGE = _pattern_ranges()
+#: Indices of the heading patterns (each label's last, where it has one).
+_HEADING_INDEX = frozenset(_STRONG_RANGE[label][-1] for label in _HEADINGS)
 
 
 def label_slices() -> list[slice]:
@@ -475,6 +470,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "un_registration": ("regist", "article 102", "secretariat"),
 }  # fmt: skip
 
+#: Every trigger word once: a sentence is scanned for each, then each label's set is tested.
+_TRIGGER_WORDS: tuple[str, ...] = tuple(
+    sorted({word for words in TRIGGERS.values() for word in words})
+)
+_TRIGGER_SETS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (label, frozenset(TRIGGERS[label])) for label in PROVISION_LABELS
+)
+
 #: Labels whose provisions are negative in form; negation does not cancel their cues.
 _NEGATIVE_IN_FORM = frozenset(
     {
@@ -547,38 +550,37 @@ def is_negated(sentence: str, at: int, label: str) -> bool:
 
 
 def find_hits(text: str, *, strong_only: bool = False) -> list[PatternHit]:
-    """Every label pattern matching a sentence of ``text``, in sentence order."""
-    tiers = [(True, STRONG)] if strong_only else [(True, STRONG), (False, CUES)]
+    """Every label pattern matching a sentence of ``text``, in sentence order.
+
+    A strong match is reported once per matching pattern (the model weighs each by its own
+    precision), a cue once per sentence and label.
+    """
     hits: list[PatternHit] = []
     for start, end in sentences(text):
         sentence = text[start:end]
         lowered = sentence.lower()
+        short = len(sentence) <= _HEADING_LENGTH
         negation: int | None = None  # start of the first negating frame, found on demand
-        for label in PROVISION_LABELS:
-            if not any(word in lowered for word in TRIGGERS[label]):
+        present = {word for word in _TRIGGER_WORDS if word in lowered}
+        for label, words in _TRIGGER_SETS:
+            if present.isdisjoint(words):
                 continue
-            for strong, table in tiers:
-                pattern = table[label]
-                match = pattern.search(sentence) if pattern is not None else None
-                if not match and strong and len(sentence) <= _HEADING_LENGTH:
-                    heading = _HEADING_PATTERNS.get(label)
-                    match = heading.search(sentence) if heading is not None else None
-                if not match:
-                    continue
-                # A strong match is reported once per matching pattern (the model
-                # weighs each by its own precision); a cue once per sentence.
-                found = (
-                    [(index, m) for index in _STRONG_RANGE[label]
-                     if (m := STRONG_PATTERNS[index].search(sentence))]
-                    if strong else [(-1, match)]
-                )  # fmt: skip
-                for index, each in found:
-                    scope = _OUT_OF_SCOPE.get(label)
-                    negated = bool(scope and scope.search(sentence, 0, each.start()))
-                    if not negated and label not in _NEGATIVE_IN_FORM:
-                        if negation is None:
-                            first = _NEGATION.search(sentence)
-                            negation = len(sentence) + 1 if first is None else first.start()
-                        negated = negation < each.start()
-                    hits.append(PatternHit(label, strong, start, end, negated, index))
+            found = [
+                (index, match)
+                for index in _STRONG_RANGE[label]
+                if (short or index not in _HEADING_INDEX)
+                and (match := STRONG_PATTERNS[index].search(sentence))
+            ]
+            cue = None if strong_only else CUES[label]
+            if cue is not None and (match := cue.search(sentence)):
+                found.append((-1, match))
+            for index, each in found:
+                scope = _OUT_OF_SCOPE.get(label)
+                negated = bool(scope and scope.search(sentence, 0, each.start()))
+                if not negated and label not in _NEGATIVE_IN_FORM:
+                    if negation is None:
+                        first = _NEGATION.search(sentence)
+                        negation = len(sentence) + 1 if first is None else first.start()
+                    negated = negation < each.start()
+                hits.append(PatternHit(label, index >= 0, start, end, negated, index))
     return hits
