@@ -123,3 +123,16 @@ def test_a_preamble_carries_only_the_international_law_frame(corpus_dir) -> None
     preamble = next(a for a in articles if a.segment.heading == "Preamble")
     # The recitals speak of arms trade and UN Charter alike; only the frame is a provision.
     assert preamble.label_names == {"international_law_compliance"}
+
+
+def test_an_organisations_staff_privileges_are_not_the_status_of_forces() -> None:
+    def status(text: str) -> list[bool]:
+        return [
+            h.negated for h in find_hits(text, strong_only=True) if h.label == "status_of_forces"
+        ]
+
+    forces = status(
+        "Members of the force shall enjoy the privileges and immunities of this Article."
+    )
+    assert forces and not any(forces)
+    assert all(status("Staff members of the Agency shall enjoy privileges and immunities."))

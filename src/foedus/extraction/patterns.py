@@ -509,6 +509,17 @@ _NEGATION = re.compile(
 _OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
     "entry_into_force": re.compile(r"\bamendments?\b", _I),
 }
+#: Per label, words that put every match of the sentence out of the label's scope: the
+#: privileges of an organisation's officials, staff and experts are not the status of
+#: forces (the corpus labels neither NATO's civilian staff nor an agency's that way).
+_OUT_OF_SCOPE_SENTENCE: dict[str, re.Pattern[str]] = {
+    label: re.compile(
+        r"\b(?:staff members?|officials|representatives of member states|experts|"
+        r"(?:the|an?) (?:agency|organi[sz]ation))\b",
+        _I,
+    )
+    for label in ("status_of_forces", "criminal_jurisdiction")
+}
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(“\"‘\d])|\n+")
 
 
@@ -576,7 +587,10 @@ def find_hits(text: str, *, strong_only: bool = False) -> list[PatternHit]:
                 found.append((-1, match))
             for index, each in found:
                 scope = _OUT_OF_SCOPE.get(label)
-                negated = bool(scope and scope.search(sentence, 0, each.start()))
+                whole = _OUT_OF_SCOPE_SENTENCE.get(label)
+                negated = bool(scope and scope.search(sentence, 0, each.start())) or bool(
+                    whole and whole.search(sentence)
+                )
                 if not negated and label not in _NEGATIVE_IN_FORM:
                     if negation is None:
                         first = _NEGATION.search(sentence)
