@@ -16,6 +16,7 @@ __all__ = [
     "PartyRole",
     "Provision",
     "SourceRef",
+    "binding_spell",
 ]
 
 
@@ -63,6 +64,23 @@ class Party:
     joined: date | None = None
     left: date | None = None
     phase: int | None = None
+
+
+def binding_spell(
+    joined: date | None, left: date | None, signed: date | None, ended: date | None
+) -> tuple[date | None, date | None]:
+    """When a party is bound: from its entry, else the signing, to its exit, else the end.
+
+    The one rule behind every party spell, whether read from the registry
+    (:func:`foedus.storage.queries.agreement_party_spells`) or from the bundled datasets
+    (:func:`foedus.panels.add_network.party_spells`). ``None`` at the end: still in force.
+
+    >>> binding_spell(None, None, date(1949, 4, 4), None)
+    (datetime.date(1949, 4, 4), None)
+    >>> binding_spell(date(1952, 2, 18), None, date(1949, 4, 4), None)
+    (datetime.date(1952, 2, 18), None)
+    """
+    return joined or signed, left or ended
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from typing import Literal
 
 import polars as pl
 
+from foedus.domain.agreements import binding_spell
 from foedus.errors import ConfigError
 from foedus.panels._cache import cached_table
 from foedus.panels._join import join_dyadic, join_monadic
@@ -82,10 +83,11 @@ def party_spells(source: NetworkSource = "dcad") -> pl.DataFrame:
     else:
         agreements = atop.atop_agreements(atop.read_alliances(), atop.read_members(), names)
     rows = [
-        (agreement.id, party.ccode, party.joined or agreement.signed, party.left or agreement.ended)
+        (agreement.id, party.ccode,
+         *binding_spell(party.joined, party.left, agreement.signed, agreement.ended))
         for agreement in agreements
         for party in agreement.parties
-    ]
+    ]  # fmt: skip
     schema = {"agreement_id": pl.String, "ccode": pl.Int64, "start": pl.Date, "end": pl.Date}
     return pl.DataFrame(rows, schema=schema, orient="row")
 

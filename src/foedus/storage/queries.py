@@ -8,6 +8,7 @@ from typing import Any
 import polars as pl
 from sqlalchemy import Connection, Engine, and_, select
 
+from foedus.domain.agreements import binding_spell
 from foedus.domain.sensitivity import Sensitivity
 from foedus.storage import schema as t
 
@@ -78,8 +79,7 @@ def agreement_party_spells(
                 row.source,
                 row.kind,
                 row.ccode,
-                row.joined or row.signed,
-                row.left or row.ended,
+                *binding_spell(row.joined, row.left, row.signed, row.ended),
                 sorted(labels.get(row.agreement_id, [])),
             )
             for row in rows
