@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+import foedus.extraction.model as model_module
 from foedus.domain.provisions import PROVISION_LABELS
+from foedus.errors import ExtractionError
 from foedus.extraction.corpus import labelled_units, load_corpus
 from foedus.extraction.evaluation import evaluate_documents, pipeline_labeller
 from foedus.extraction.model import DEFAULT_MODEL_PATH, fit_model, load_model, pattern_features
@@ -58,6 +61,15 @@ def test_agreement_provisions_are_the_union_with_best_evidence(qatar_text: str) 
     assert {"status_of_forces", "criminal_jurisdiction", "entry_into_force"} <= {
         p.label for p in provisions
     }
+
+
+def test_a_model_for_other_patterns_is_refused(tmp_path, monkeypatch) -> None:
+    copy = tmp_path / "model.npz"
+    load_model(DEFAULT_MODEL_PATH).save(copy)
+    # Editing a pattern changes what each stored precision belongs to: retrain, not reuse.
+    monkeypatch.setattr(model_module, "_PATTERNS_DIGEST", "0" * 16)
+    with pytest.raises(ExtractionError, match="retrain"):
+        load_model(copy)
 
 
 def test_shipped_model_is_portable_and_records_its_training(tmp_path) -> None:

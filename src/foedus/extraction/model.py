@@ -18,6 +18,7 @@ the two seconds of importing scikit-learn, which only training needs.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -56,6 +57,10 @@ _PATTERN_WEIGHT = 0.5  # scale of the pattern columns relative to TF-IDF (unit-n
 _MIN_POSITIVES = 3  # fewer training examples than this: no classifier, patterns only
 _RULE_PRIOR = (2.0, 1.0)  # Beta prior (hits, misses) for a strong pattern's precision
 _SLICES = label_slices()
+#: Identifies the pattern set a model's per-pattern precisions belong to.
+_PATTERNS_DIGEST = hashlib.sha256(
+    "\n".join(pattern.pattern for pattern in STRONG_PATTERNS).encode()
+).hexdigest()[:16]
 
 FloatArray = npt.NDArray[np.float64]
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -193,7 +198,7 @@ class ProvisionModel:
                 "sublinear_tf": self.vectorizer.sublinear_tf,
             },
             "threshold": self.threshold,
-            "patterns": len(STRONG_PATTERNS),
+            "patterns": _PATTERNS_DIGEST,
             "info": self.info,
         }
         np.savez_compressed(
@@ -222,7 +227,7 @@ def load_model(path: str | Path = DEFAULT_MODEL_PATH) -> ProvisionModel:
     if (
         header.get("format") != _FORMAT
         or header.get("labels") != list(PROVISION_LABELS)
-        or header.get("patterns") != len(STRONG_PATTERNS)
+        or header.get("patterns") != _PATTERNS_DIGEST
     ):
         raise ExtractionError(
             f"{path}: not a provision model for this taxonomy and pattern set; retrain it"
