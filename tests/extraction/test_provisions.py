@@ -148,3 +148,13 @@ def test_an_organisations_staff_privileges_are_not_the_status_of_forces() -> Non
     )
     assert forces and not any(forces)
     assert all(status("Staff members of the Agency shall enjoy privileges and immunities."))
+
+
+def test_a_definition_states_no_provision() -> None:
+    # The same words that grant access, as the definition of a term, are no provision.
+    defined = '(j) "Premises" means the site, buildings and facilities made available to the Force.'
+    granted = "The buildings and facilities made available to the Force remain the Host State's."
+    assert all(h.negated for h in find_hits(defined, strong_only=True))
+    assert any(
+        h.label == "basing_access" and not h.negated for h in find_hits(granted, strong_only=True)
+    )

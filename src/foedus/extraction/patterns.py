@@ -60,7 +60,7 @@ def _heading(words: str) -> str:
 
 #: Headings that name a provision (the article's own title: "Termination", "Claims").
 _HEADINGS: dict[str, str] = {
-    "training_education": r"(?:military )?training|education",
+    "training_education": r"(?:military )?training|education|capacity[- ]building",
     "joint_exercises": r"exercises?",
     "intelligence_sharing": r"(?:information|intelligence) sharing|exchange of intelligence",
     "logistics_support": r"logistics?|medical|accommodation|mess|supplies|transport|categories of support",
@@ -128,6 +128,7 @@ _PROVISION_PATTERNS: dict[str, list[str]] = {
     "logistics_support": [
         r"logistic(?:s|al)? (?:support|services|assistance)",
         r"host[- ]nation support",
+        r"provision of .{0,40}(?:goods|services|supplies|facilities)",
         r"(?:acquisition|cross)[- ]servicing",
         r"(?:provide|furnish|supply|make available)\w* .{0,60}(?:supplies|services|accommodation|quarters|fuel|rations|transport\w*|food|medical (?:care|support)|facilities and services)",
         r"(?:supplies|services|accommodation|fuel|rations|transport\w*)\b.{0,60}(?:provided|furnished|made available)",
@@ -235,6 +236,7 @@ _PROVISION_PATTERNS: dict[str, list[str]] = {
     "claims_liability": [
         r"\bclaims?\b .{0,80}(?:damage|injury|death|loss)",
         r"(?:waive|waiver)\w* .{0,40}claims",
+        r"claims? (?:arising|resulting) (?:out of|from)|(?:settlement|handling|processing) of (?:all )?claims|claims shall be (?:dealt with|settled|handled|processed)",
         r"(?:compensation|indemnif\w+|liab\w+) .{0,60}(?:damage|injury|death|loss)",
         r"(?:damage|injury|loss) .{0,80}(?:compensat\w+|liab\w+|indemnif\w+)",
     ],
@@ -259,6 +261,7 @@ _PROVISION_PATTERNS: dict[str, list[str]] = {
         r"arbitra(?:l tribunal|tion|tor)",
         r"settle .{0,60}disputes? .{0,40}(?:peaceful|negotiation)",
         r"peaceful (?:means|settlement)",
+        r"(?:problems?|questions?|disputes?|differences?)\b.{0,60}\b(?:aris\w+|relat\w+) .{0,60}(?:interpretation|application|implementation) of",
     ],
     "international_law_compliance": [
         r"(?<!102 of the )(?:Charter of the United Nations|United Nations Charter)",
@@ -425,8 +428,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "consultation": ("consult", "confer", "threat"),
     "joint_exercises": ("exercise", "manoeuv", "maneuv"),
     "intelligence_sharing": ("intelligence", "information"),
-    "training_education": ("train", "educat", "exchange of", "instruct", "course"),
-    "logistics_support": ("accommodation", "medical", "dental", "support", "mess", "catering",
+    "training_education": ("capacity", "train", "educat", "exchange of", "instruct", "course"),
+    "logistics_support": ("provision of", "accommodation", "medical", "dental", "support", "mess", "catering",
                           "postal", "fuel", "quarters", "food", "rations", "logistic", "host",
                           "servicing", "provided", "furnished", "made available", "suppl",
                           "transport", "services"),
@@ -461,7 +464,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "tax_customs_exemption": ("exempt", "customs", "import", "export", "tax", "dut"),
     "classified_information": ("classif", "dissemination", "security", "protection",
                                "safeguarding", "confidential", "need", "secre", "disclos"),
-    "dispute_resolution": ("dispute", "difference", "arbitra", "peaceful", "settle",
+    "dispute_resolution": ("problem", "question", "dispute", "difference", "arbitra", "peaceful", "settle",
                            "interpretation"),
     "international_law_compliance": ("relationship", "none", "existing", "prevent", "inconsistent",
                                      "incompatible", "in conflict", "united nations",
@@ -526,12 +529,20 @@ _OUT_OF_SCOPE: dict[str, re.Pattern[str]] = {
 #: forces (the corpus labels neither NATO's civilian staff nor an agency's that way).
 _OUT_OF_SCOPE_SENTENCE: dict[str, re.Pattern[str]] = {
     label: re.compile(
-        r"\b(?:staff members?|officials|representatives of member states|experts|"
+        r"\b(?:staff members?|representatives of member states|experts|"
         r"(?:the|an?) (?:agency|organi[sz]ation))\b",
         _I,
     )
     for label in ("status_of_forces", "criminal_jurisdiction")
 }
+#: A definition ('"Premises" means ...', 'the term "X" refers to ...'): it says what a word
+#: means, not what the parties agree, so no match in it is a provision.
+_DEFINITION = re.compile(
+    r"^\W*(?:\(?[a-z]{1,4}\)\s*)?(?:the (?:term|expression)s? )?[“\"‘'][^”\"’']{1,80}[”\"’']"
+    r"\s*(?:means|shall mean|refers to|shall refer to|includes)\b"
+    r"|\bthe (?:term|expression)s? .{0,100}\b(?:means|shall mean|refers? to)\b",
+    _I,
+)
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z(“\"‘\d])|\n+")
 
 
@@ -584,6 +595,7 @@ def find_hits(text: str, *, strong_only: bool = False) -> list[PatternHit]:
         lowered = sentence.lower()
         short = len(sentence) <= _HEADING_LENGTH
         negation: int | None = None  # start of the first negating frame, found on demand
+        definition: bool | None = None  # whether the sentence defines a term, found on demand
         present = {word for word in _TRIGGER_WORDS if word in lowered}
         for label, words in _TRIGGER_SETS:
             if present.isdisjoint(words):
@@ -597,11 +609,15 @@ def find_hits(text: str, *, strong_only: bool = False) -> list[PatternHit]:
             cue = None if strong_only else CUES[label]
             if cue is not None and (match := cue.search(sentence)):
                 found.append((-1, match))
+            if found and definition is None:
+                definition = _DEFINITION.search(sentence) is not None
             for index, each in found:
                 scope = _OUT_OF_SCOPE.get(label)
                 whole = _OUT_OF_SCOPE_SENTENCE.get(label)
-                negated = bool(scope and scope.search(sentence, 0, each.start())) or bool(
-                    whole and whole.search(sentence)
+                negated = (
+                    bool(definition)
+                    or bool(scope and scope.search(sentence, 0, each.start()))
+                    or bool(whole and whole.search(sentence))
                 )
                 if not negated and label not in _NEGATIVE_IN_FORM:
                     if negation is None:
