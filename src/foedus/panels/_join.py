@@ -225,12 +225,16 @@ def dyadic_matches(table: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
     if (wanted.diff() == 0).any():
         raise DataError("join table has duplicate keys on ccode1, ccode2, year")
     keys = _packed(frame, base, first, kind)
-    if table.height * 50 < frame.height and keys.is_sorted():  # a few keys: binary search
+    in_order = keys.is_sorted()
+    if table.height * 50 < frame.height and in_order:  # a few keys: binary search
         found = keys.search_sorted(wanted, side="left").cast(pl.UInt32)
         hit = keys.gather(found.clip(upper_bound=keys.len() - 1)) == wanted
         return pl.DataFrame({"source": wanted_order.filter(hit), "target": found.filter(hit)})
-    panel_order = keys.arg_sort()
-    keys = keys.gather(panel_order)
+    if in_order:  # the usual case: the panel is in key order already
+        panel_order = _positions(frame.height)
+    else:
+        panel_order = keys.arg_sort()
+        keys = keys.gather(panel_order)
     return (
         _sorted_keys(wanted, "source", wanted_order)
         .join(_sorted_keys(keys, "target", panel_order), on="key", how="inner")
