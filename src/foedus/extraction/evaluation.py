@@ -154,14 +154,13 @@ def cross_validate(
     documents: Sequence[CorpusDocument],
     *,
     folds: int = 5,
-    c: float = 4.0,
-    threshold: float = 0.5,
-    rule_min_precision: float = 0.6,
     on_fold: Callable[[], None] | None = None,
 ) -> EvaluationReport:
     """Grouped cross-validation: train on some agreements, score the others, pool counts.
 
-    ``on_fold()`` is called after each fold (for progress display).
+    Each fold's model is fitted with :func:`~foedus.extraction.model.fit_model`'s
+    defaults, the shipped settings. ``on_fold()`` is called after each fold (for progress
+    display).
     """
     from sklearn.model_selection import GroupKFold  # training only: keep imports light
 
@@ -174,9 +173,6 @@ def cross_validate(
             [unit.text for unit in units],
             [unit.labels for unit in units],
             [unit.doc_id for unit in units],
-            c=c,
-            threshold=threshold,
-            rule_min_precision=rule_min_precision,
         )
         evaluate_documents([documents[i] for i in test], pipeline_labeller(model), report)
         if on_fold:

@@ -5,15 +5,20 @@ Each label has two tiers of regular expressions, written from the label definiti
 the corpus README (the spec), in the standard language of treaty drafting:
 
 * **strong** patterns state the provision itself ("an armed attack against one ...
-  shall be considered an attack against them all"); one unnegated match is evidence
-  enough, which matters for labels too rare to learn from examples;
+  shall be considered an attack against them all"), or are a heading naming it
+  ("Termination" on a short line of its own); each is reported on its own, and the model
+  weighs it by the precision it measures for it on the training units, which matters for
+  labels too rare to learn from examples;
 * **cue** patterns are the vocabulary of the topic ("customs", "claims"); they are
   features for the statistical model, never decisive on their own.
 
-Negation and scope: a match is discarded when, in the same sentence and before it, a
-negating frame governs it ("nothing in this Agreement shall be construed as obliging",
-"does not commit", "no obligation to"). Labels whose provisions are themselves
-negative (non-aggression, neutrality, exemptions, saving clauses) are exempt.
+Negation and scope: a match is discarded (reported as negated) when, in the same
+sentence and before it, a negating frame governs it ("nothing in this Agreement shall be
+construed as obliging", "does not commit", "no obligation to"), except for labels whose
+provisions are themselves negative (non-aggression, neutrality, exemptions, saving
+clauses); when words before it put it out of its label's scope (an amendment's entry into
+force), or words anywhere in the sentence do (an organisation's staff for the status of
+forces); and when the sentence defines a term ('"Premises" means ...').
 """
 
 from __future__ import annotations
@@ -30,7 +35,6 @@ __all__ = [
     "TRIGGERS",
     "PatternHit",
     "find_hits",
-    "is_negated",
     "label_slices",
     "sentences",
 ]
@@ -580,14 +584,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if position < len(text):
         spans.append((position, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def is_negated(sentence: str, at: int, label: str) -> bool:
-    """True when a negating frame precedes position ``at`` of ``sentence``, for ``label``."""
-    if label in _NEGATIVE_IN_FORM:
-        return False
-    first = _NEGATION.search(sentence)
-    return first is not None and first.start() < at
 
 
 def find_hits(text: str, *, strong_only: bool = False) -> list[PatternHit]:
